@@ -1,0 +1,28 @@
+// Clips the page in a tab: checks it can be read, captures it, saves it, and reports the outcome.
+import type { Browser } from '../platform/browser';
+import { summarizeClip } from '../core/page-capture';
+import type { ClipOutcome } from '../messaging/protocol';
+import { RequestError } from '../messaging/result';
+import type { CrisscrossDb } from '../storage/db';
+import { saveCapture } from '../storage/clip-store';
+import { showClipFeedback } from './clip-feedback';
+import { tabRestriction } from './page-access';
+import { captureTab } from './tab-capture';
+
+export async function clipTab(browser: Browser, db: CrisscrossDb, tabId: number): Promise<ClipOutcome> {
+  try {
+    const tab = await browser.tabs.get(tabId).catch(() => {
+      throw new RequestError('That tab is no longer open.', 'not-found');
+    });
+    const reason = await tabRestriction(browser, tab.url);
+    if (reason) throw new RequestError(reason, 'restricted-page');
+    const capture = await captureTab(browser, tabId);
+    const { status, clip } = await saveCapture(db, capture);
+    await showClipFeedback(browser, tabId, { kind: status, title: clip.title });
+    return { status, clip: summarizeClip(clip), source: capture.source, truncated: capture.truncated };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await showClipFeedback(browser, tabId, { kind: 'failed', reason });
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+// Sanitizes article HTML before it is stored: what an extension page later shows can run nothing.
+import createDOMPurify from 'dompurify';
+
+/** Tags that are never part of a readable article and could act on their own. */
+const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'];
+
+/** Builds a sanitizer bound to a window (the page's in a content script, happy-dom's in tests). */
+export function createSanitizer(window: Window): (html: string) => string {
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  return (html) =>
+    purify.sanitize(html, {
+      FORBID_TAGS: FORBIDDEN_TAGS,
+      FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction'],
+      ALLOW_DATA_ATTR: false,
+      // Only plain links and images survive; javascript: and data: URLs in href are removed by DOMPurify's URI check.
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+    }) as unknown as string;
+}

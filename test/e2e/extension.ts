@@ -1,0 +1,98 @@
+// Launches headless Chromium with the built extension (dist/chrome) and drives its pages.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/lib/chromium/chromium';
+export const DIST = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
+
+/** The one extension API the tests call from an extension page. */
+type ChromeTabs = { chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> } } };
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** Opens the popup in a tab, acting on `tabId`. */
+  openPopup: (tabId: number | null, viewport?: { width: number; height: number }) => Promise<Page>;
+  /** The browser's id for the tab showing `page`. */
+  tabIdOf: (page: Page) => Promise<number>;
+  /** Stops the MV3 worker the way the browser does when idle, and waits until it is gone. */
+  stopServiceWorker: () => Promise<void>;
+  close: () => Promise<void>;
+  /** Console errors from extension pages and content scripts. */
+  errors: string[];
+}
+
+export async function newProfileDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'crisscross-profile-'));
+}
+
+export async function launchExtension(profileDir?: string): Promise<ExtensionSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run node scripts/ensure-chromium.mjs`);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  const dir = profileDir ?? (await newProfileDir());
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const errors: string[] = [];
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+  });
+
+  const openPopup: ExtensionSession['openPopup'] = async (tabId, viewport = { width: 380, height: 600 }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`chrome-extension://${extensionId}/popup.html${tabId === null ? '' : `?tab=${tabId}`}`);
+    return page;
+  };
+
+  const tabIdOf: ExtensionSession['tabIdOf'] = async (target) => {
+    const helper = await context.newPage();
+    await helper.goto(`chrome-extension://${extensionId}/popup.html?tab=none`);
+    const url = target.url();
+    const id = await helper.evaluate(async (wanted) => {
+      const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as ChromeTabs).chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+    }, url);
+    await helper.close();
+    if (id === null) throw new Error(`No tab shows ${url}`);
+    return id;
+  };
+
+  const stopServiceWorker = async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos: targets } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string }[] };
+      if (!targets.some((target) => target.type === 'service_worker')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await cdp.detach();
+  };
+
+  return {
+    context,
+    extensionId,
+    profileDir: dir,
+    openPopup,
+    tabIdOf,
+    stopServiceWorker,
+    errors,
+    close: async () => {
+      await context.close();
+      if (!profileDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
