@@ -17,7 +17,7 @@ const targets = {
   // Firefox differs from Chromium in three ways, each derived here rather than kept in a second manifest.
   firefox: (manifest) => {
     const { service_worker, ...background } = manifest.background;
-    const { minimum_chrome_version, ...rest } = manifest;
+    const { minimum_chrome_version: _chromeOnly, ...rest } = manifest;
     return {
       ...rest,
       // Firefox MV3 runs background scripts as an event page, not a service worker.

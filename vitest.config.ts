@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests: pure logic and modules with injected fakes, run in Node.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],

@@ -28,7 +28,11 @@ export interface CaptureInput {
 const MIN_ARTICLE_CHARS = 140;
 
 /** Page furniture left out when falling back to the body text. */
-const FURNITURE = 'nav, header, footer, aside, form, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const FURNITURE = [
+  'nav, header, footer, aside, form, dialog, [hidden], [aria-hidden="true"]',
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"]',
+  '#comments, .comments, #respond, .share, .sharing, .social-share, .related-posts, .newsletter, .cookie-banner',
+].join(', ');
 
 interface Body {
   text: string;

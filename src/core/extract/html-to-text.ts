@@ -52,7 +52,8 @@ export function nodeToText(root: Node, { maxChars = Infinity, skipElement }: Tex
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
   }
   flush();
-  return { text: blocks.join('\n\n'), reachedLimit: kept >= maxChars };
+  // Paragraph breaks add characters, so the joined text is cut to the limit again.
+  return { text: blocks.join('\n\n').slice(0, maxChars), reachedLimit: kept >= maxChars };
 }
 
 /** Counts words; CJK characters count one word each since those scripts do not separate words with spaces. */

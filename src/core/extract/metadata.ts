@@ -84,7 +84,10 @@ function declaredTags(doc: Document): string[] {
   const raw = [
     ...metaContents(doc, ['article:tag']),
     ...metaContents(doc, ['keywords', 'news_keywords']).flatMap((value) => value.split(',')),
-    ...Array.from(doc.querySelectorAll('a[rel~="tag"]')).map((link) => link.textContent ?? ''),
+    // Tag links in sidebars and menus list the whole site's tags, not this page's.
+    ...Array.from(doc.querySelectorAll('a[rel~="tag"]'))
+      .filter((link) => !link.closest('aside, nav, [role="complementary"], [role="navigation"]'))
+      .map((link) => link.textContent ?? ''),
   ];
   const seen = new Map<string, string>();
   for (const value of raw) {

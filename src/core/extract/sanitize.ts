@@ -7,6 +7,8 @@ const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select'
 /** Builds a sanitizer bound to a window (the page's in a content script, happy-dom's in tests). */
 export function createSanitizer(window: Window): (html: string) => string {
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  // An unsupported DOM makes DOMPurify return its input unchanged: refuse rather than store raw HTML.
+  if (!purify.isSupported) throw new Error('HTML sanitizer is not supported in this environment');
   return (html) =>
     purify.sanitize(html, {
       FORBID_TAGS: FORBIDDEN_TAGS,
