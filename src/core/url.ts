@@ -28,7 +28,8 @@ const STORE_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org', 'microso
 
 /** Why a page cannot be clipped, in words for the user, or null when it can. */
 export function restrictedPageReason(rawUrl: string | undefined, access: PageAccess): string | null {
-  if (!rawUrl) return 'Crisscross cannot read this tab. Reload the page and try again.';
+  // With access to every web page, a tab whose address stays hidden is a browser or store page.
+  if (!rawUrl) return BROWSER_PAGE_MESSAGE;
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -42,7 +43,7 @@ export function restrictedPageReason(rawUrl: string | undefined, access: PageAcc
       : 'Local files can be clipped once you allow it: open the extension’s details and turn on “Allow access to file URLs”.';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return 'This is a browser page. Browsers do not let extensions read their own pages, so it cannot be clipped.';
+    return BROWSER_PAGE_MESSAGE;
   }
   if (STORE_HOSTS.includes(url.hostname) || (url.hostname === 'chrome.google.com' && url.pathname.startsWith('/webstore'))) {
     return 'Extension stores do not let extensions read their pages, so this page cannot be clipped.';
@@ -51,4 +52,5 @@ export function restrictedPageReason(rawUrl: string | undefined, access: PageAcc
   return null;
 }
 
+const BROWSER_PAGE_MESSAGE = 'This is a browser page. Browsers do not let extensions read their own pages, so it cannot be clipped.';
 const PDF_MESSAGE = 'PDF documents open in the browser’s own viewer, which extensions cannot read, so this PDF cannot be clipped yet.';

@@ -28,7 +28,7 @@ describe('restrictedPageReason', () => {
     ['https://addons.mozilla.org/en-US/firefox/', /Extension stores/],
     ['https://example.org/report.pdf', /PDF/],
     ['file:///home/me/notes.html', /Allow access to file URLs/],
-    [undefined, /cannot read this tab/],
+    [undefined, /browser page/],
   ])('%s gets a clear reason', (url, reason) => {
     expect(restrictedPageReason(url, access)).toMatch(reason);
   });

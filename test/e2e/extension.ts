@@ -62,7 +62,11 @@ export async function launchExtension(profileDir?: string): Promise<ExtensionSes
     const url = target.url();
     const id = await helper.evaluate(async (wanted) => {
       const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as ChromeTabs).chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+      const match = tabs.find((tab) => tab.url === wanted);
+      if (match) return match.id ?? null;
+      // The extension cannot see the address of browser pages: take the newest tab it cannot see into.
+      const hidden = tabs.filter((tab) => tab.url === undefined).map((tab) => tab.id ?? -1);
+      return /^https?:/.test(wanted) || hidden.length === 0 ? null : Math.max(...hidden);
     }, url);
     await helper.close();
     if (id === null) throw new Error(`No tab shows ${url}`);
