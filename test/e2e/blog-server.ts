@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SEED_BLOG } from './paths';
 
-export const SEED_BLOG = fileURLToPath(new URL('../fixtures/seed-blog/', import.meta.url));
+export { SEED_BLOG };
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf' };
 

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DIST_CHROME } from './paths';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/lib/chromium/chromium';
-export const DIST = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
+export const DIST = DIST_CHROME;
 
 /** The one extension API the tests call from an extension page. */
 type ChromeTabs = { chrome: { tabs: { query: (query: object) => Promise<{ id?: number; url?: string }[]> } } };
@@ -31,13 +31,13 @@ export async function newProfileDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'crisscross-profile-'));
 }
 
-export async function launchExtension(profileDir?: string): Promise<ExtensionSession> {
+export async function launchExtension(profileDir?: string, { headless = true }: { headless?: boolean } = {}): Promise<ExtensionSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run node scripts/ensure-chromium.mjs`);
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
   const dir = profileDir ?? (await newProfileDir());
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

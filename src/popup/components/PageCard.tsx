@@ -22,7 +22,7 @@ export function PageCard({ page, busy, onClip }: Props) {
   const saved = page.clip;
   return (
     <section class="card" aria-label="This page">
-      <p class="page-title">{page.title}</p>
+      <p class="page-title">{saved?.title ?? page.title}</p>
       <p class="muted" data-testid="page-saved-state">
         {saved ? `Saved ${formatShortDate(saved.updatedAt)}` : 'Not saved yet'}
       </p>

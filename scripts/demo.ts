@@ -1,0 +1,64 @@
+// The demo: serves the seed blog on 127.0.0.1, loads the built extension into Chromium (headless when
+// there is no display), walks the main job, and writes screenshots to demo-out/.
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { SEED_BLOG, startBlogServer } from '../test/e2e/blog-server';
+import { launchExtension } from '../test/e2e/extension';
+
+const OUT = 'demo-out';
+const headless = !process.env.DISPLAY;
+const pages = (JSON.parse(await readFile(`${SEED_BLOG}pages.json`, 'utf8')) as { pages: { path: string; title: string }[] }).pages.filter((page) =>
+  page.path.startsWith('posts/'),
+);
+
+await mkdir(OUT, { recursive: true });
+const blog = await startBlogServer();
+const session = await launchExtension(undefined, { headless });
+let step = 0;
+const shot = async (page: Page, name: string) => {
+  const file = `${OUT}/${String(++step).padStart(2, '0')}-${name}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`  screenshot ${file}`);
+};
+
+try {
+  console.log(`Crisscross demo (${headless ? 'headless' : 'windowed'} Chromium), blog at ${blog.origin}`);
+
+  console.log('1. Open a post and the popup before clipping');
+  const first = await session.context.newPage();
+  await first.goto(blog.url(pages[0]!.path));
+  const popup = await session.openPopup(await session.tabIdOf(first));
+  await popup.getByText('Not saved yet').waitFor();
+  await shot(popup, 'popup-empty-library');
+
+  console.log(`2. Clip every post (${pages.length}) through the popup`);
+  for (const { path, title } of pages) {
+    const post = await session.context.newPage();
+    await post.goto(blog.url(path));
+    const clipPopup = await session.openPopup(await session.tabIdOf(post));
+    await clipPopup.getByRole('button', { name: /^Clip page/ }).click();
+    await clipPopup.getByRole('status').filter({ hasText: /Saved|Updated/ }).waitFor();
+    console.log(`  ${(await clipPopup.getByRole('status').textContent())?.trim() ?? title}`);
+    if (path === pages[0]!.path) await shot(clipPopup, 'popup-clipped');
+    await clipPopup.close();
+    await post.close();
+  }
+
+  console.log('3. The popup lists the recent clips');
+  const recent = await session.openPopup(await session.tabIdOf(first));
+  await recent.getByRole('region', { name: 'Recent clips' }).getByRole('link').first().waitFor();
+  await shot(recent, 'popup-recent-clips');
+
+  console.log('4. A browser page gets a clear message');
+  const internal = await session.context.newPage();
+  await internal.goto('chrome://version/');
+  const restricted = await session.openPopup(await session.tabIdOf(internal));
+  await restricted.getByRole('note').waitFor();
+  console.log(`  ${await restricted.getByRole('note').textContent()}`);
+  await shot(restricted, 'popup-browser-page');
+
+  console.log(`Done. Screenshots are in ${OUT}/`);
+} finally {
+  await session.close();
+  await blog.close();
+}
