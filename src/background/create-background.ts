@@ -6,10 +6,14 @@ import { requestSchemas, requestSenders } from '../messaging/schemas';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
 import { clipTab } from './clip-tab';
+import { createHighlightHandlers } from './highlights';
 import { getPageState } from './page-state';
 
 export const CLIP_MENU_ID = 'crisscross-clip-page';
 export const CLIP_COMMAND = 'clip-page';
+export const HIGHLIGHT_MENU_ID = 'crisscross-highlight';
+export const HIGHLIGHT_NOTE_MENU_ID = 'crisscross-highlight-note';
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -18,10 +22,17 @@ export interface BackgroundDeps {
 }
 
 export function createBackground({ browser, db, log = (message) => console.warn(`[crisscross] ${message}`) }: BackgroundDeps) {
+  const highlights = createHighlightHandlers(browser, db);
   const handlers: Handlers<BackgroundRequests> = {
     getPageState: ({ tabId }) => getPageState(browser, db, tabId),
     clipTab: ({ tabId }) => clipTab(browser, db, tabId),
     listRecentClips: ({ limit }) => listRecentClips(db, limit),
+    saveHighlight: highlights.saveHighlight,
+    listPageHighlights: highlights.listPageHighlights,
+    updateHighlight: highlights.updateHighlight,
+    deleteHighlight: highlights.deleteHighlight,
+    getTabHighlights: highlights.getTabHighlights,
+    reattachHighlight: highlights.reattachHighlight,
     warmUp: async () => {
       await db.open();
       return { ready: true };
@@ -43,21 +54,31 @@ export function createBackground({ browser, db, log = (message) => console.warn(
     clipTab(browser, db, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
   };
 
+  const highlightFromBrowserUi = (tabId: number | undefined, withNote: boolean) => {
+    if (tabId === undefined) return;
+    highlights.highlightInTab(tabId, withNote).catch((error: Error) => log(`Highlight failed: ${error.message}`));
+  };
+
   /** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
   function start() {
     browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
     browser.runtime.onInstalled.addListener(() => {
-      browser.contextMenus.removeAll().then(() =>
-        browser.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip page to Crisscross', contexts: ['page', 'selection'] }),
-      );
+      browser.contextMenus.removeAll().then(() => {
+        browser.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip page to Crisscross', contexts: ['page', 'selection'] });
+        browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: 'Highlight with Crisscross', contexts: ['selection'] });
+        browser.contextMenus.create({ id: HIGHLIGHT_NOTE_MENU_ID, title: 'Highlight with note', contexts: ['selection'] });
+      });
     });
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === CLIP_MENU_ID) clipFromBrowserUi(tab?.id);
+      if (info.menuItemId === HIGHLIGHT_MENU_ID || info.menuItemId === HIGHLIGHT_NOTE_MENU_ID) {
+        highlightFromBrowserUi(tab?.id, info.menuItemId === HIGHLIGHT_NOTE_MENU_ID);
+      }
     });
-    browser.commands.onCommand.addListener((command, tab) => {
-      if (command !== CLIP_COMMAND) return;
-      if (tab?.id !== undefined) return clipFromBrowserUi(tab.id);
-      browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => clipFromBrowserUi(active?.id));
+    browser.commands.onCommand.addListener(async (command, tab) => {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (command === CLIP_COMMAND) clipFromBrowserUi(tabId);
+      if (command === HIGHLIGHT_COMMAND) highlightFromBrowserUi(tabId, false);
     });
   }
 

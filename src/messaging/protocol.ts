@@ -1,4 +1,6 @@
 // The one typed protocol between the parts: each request's name, payload and response.
+import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
+import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
 import type { ClipSummary, PageCapture, Truncation } from '../core/page-capture';
 
 /** What the popup shows about a tab before anything is clipped. */
@@ -13,11 +15,28 @@ export interface ClipOutcome {
   truncated: Truncation | null;
 }
 
-/** Requests the background worker answers (from extension pages). */
+/** A tab's highlights with where each was found on the page now (null: not found, an orphan). */
+export interface TabHighlights {
+  highlights: Highlight[];
+  /** Per highlight id; absent when the page could not be asked (then the state is unknown). */
+  anchors: Record<string, AnchorMethod | null> | null;
+}
+
+/** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
   clipTab: { request: { tabId: number }; response: ClipOutcome };
   listRecentClips: { request: { limit: number }; response: ClipSummary[] };
+  /** From a content script: highlight the selection on its page (clipping the page first if needed). */
+  saveHighlight: { request: { draft: HighlightDraft }; response: Highlight };
+  /** From a content script: the highlights saved for its own page. */
+  listPageHighlights: { request: Record<string, never>; response: Highlight[] };
+  updateHighlight: { request: { id: string; changes: HighlightChanges }; response: Highlight };
+  deleteHighlight: { request: { id: string }; response: { deleted: true } };
+  /** From the popup: a tab's highlights and whether each is found on the page. */
+  getTabHighlights: { request: { tabId: number }; response: TabHighlights };
+  /** From the popup: attach an orphaned highlight to the text now selected in the tab. */
+  reattachHighlight: { request: { tabId: number; id: string }; response: Highlight };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: { request: Record<string, never>; response: { ready: true } };
 }
@@ -25,6 +44,14 @@ export interface BackgroundRequests {
 /** Requests a content script answers (from the background worker). */
 export interface ContentRequests {
   capturePage: { request: Record<string, never>; response: PageCapture };
+  /** Where each highlight of the page is anchored now. */
+  reportAnchors: { request: Record<string, never>; response: Record<string, AnchorMethod | null> };
+  /** Selectors for the user's current selection, or null when nothing is selected. */
+  describeSelection: { request: Record<string, never>; response: HighlightSelectors | null };
+  /** Highlights changed elsewhere (popup, library): fetch and draw them again. */
+  refreshHighlights: { request: Record<string, never>; response: { drawn: number } };
+  /** From the context menu or keyboard: highlight the selection (optionally opening the note editor). */
+  highlightSelection: { request: { withNote: boolean }; response: { saved: boolean } };
 }
 
 /** Who may send a request: our extension's own pages, or our content scripts in tabs. */

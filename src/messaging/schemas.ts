@@ -9,11 +9,29 @@ import {
   MAX_TEXT_CHARS,
   MAX_TITLE_CHARS,
 } from '../core/extract/limits';
+import type { HighlightSelectors } from '../core/anchoring/types';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highlight';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
 
 const tabId = z.number().int().nonnegative();
 const url = z.string().max(8_192).regex(/^(https?|file):/);
+
+const offset = z.number().int().nonnegative().max(50_000_000);
+const context = z.string().max(200);
+const xpath = z.strictObject({ type: z.literal('XPathSelector'), value: z.string().max(2_000) });
+
+/** W3C selectors of a highlight, as the content script describes them. */
+export const selectorsSchema: z.ZodType<HighlightSelectors> = z.strictObject({
+  quote: z.strictObject({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1).max(MAX_QUOTE_CHARS), prefix: context, suffix: context }),
+  position: z.strictObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
+  range: z.strictObject({ type: z.literal('RangeSelector'), startSelector: xpath, startOffset: offset, endSelector: xpath, endOffset: offset }),
+});
+
+const color = z.enum(HIGHLIGHT_COLORS);
+const note = z.string().max(MAX_NOTE_CHARS);
+const id = z.string().min(1).max(100);
+const tag = z.string().trim().min(1).max(60);
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -21,14 +39,30 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   clipTab: z.strictObject({ tabId }),
   listRecentClips: z.strictObject({ limit: z.number().int().min(1).max(200) }),
   warmUp: z.strictObject({}),
+  saveHighlight: z.strictObject({ draft: z.strictObject({ selectors: selectorsSchema, note, color }) }),
+  listPageHighlights: z.strictObject({}),
+  updateHighlight: z.strictObject({
+    id,
+    changes: z.strictObject({ note: note.optional(), color: color.optional(), tags: z.array(tag).max(50).optional(), selectors: selectorsSchema.optional() }),
+  }),
+  deleteHighlight: z.strictObject({ id }),
+  getTabHighlights: z.strictObject({ tabId }),
+  reattachHighlight: z.strictObject({ tabId, id }),
 };
 
-/** Who may send each request. Content scripts run inside web pages, so they get nothing that reads data. */
+/** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
 export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderKind[] } = {
   getPageState: ['extension-page'],
   clipTab: ['extension-page'],
   listRecentClips: ['extension-page'],
   warmUp: ['extension-page'],
+  // Content scripts act only on their own page's highlights: the handlers check the sender's address.
+  saveHighlight: ['content-script'],
+  listPageHighlights: ['content-script'],
+  updateHighlight: ['content-script', 'extension-page'],
+  deleteHighlight: ['content-script', 'extension-page'],
+  getTabHighlights: ['extension-page'],
+  reattachHighlight: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

@@ -5,6 +5,7 @@ import { sendRequest } from '../messaging/client';
 import type { ClipOutcome, PageState } from '../messaging/protocol';
 import { ClipStatus, type ClipStatusState } from './components/ClipStatus';
 import { PageCard } from './components/PageCard';
+import { PageHighlights } from './components/PageHighlights';
 import { RecentClips } from './components/RecentClips';
 import { resolveTargetTabId } from './target-tab';
 
@@ -15,6 +16,7 @@ export function App({ search }: { search: string }) {
   const [page, setPage] = useState<PageState | { kind: 'loading' } | { kind: 'error'; reason: string }>({ kind: 'loading' });
   const [recent, setRecent] = useState<ClipSummary[] | null>(null);
   const [status, setStatus] = useState<ClipStatusState>({ kind: 'idle' });
+  const [refreshKey, setRefreshKey] = useState(0);
 
   const refresh = useCallback(async (id: number | null) => {
     const [state, clips] = await Promise.all([
@@ -24,6 +26,7 @@ export function App({ search }: { search: string }) {
     if (state === null) setPage({ kind: 'error', reason: 'There is no tab to clip here.' });
     else setPage(state.ok ? state.value : { kind: 'error', reason: state.error });
     setRecent(clips.ok ? clips.value : []);
+    setRefreshKey((key) => key + 1);
   }, []);
 
   useEffect(() => {
@@ -56,6 +59,7 @@ export function App({ search }: { search: string }) {
       </header>
       <PageCard page={page} busy={status.kind === 'working'} onClip={clip} />
       <ClipStatus status={status} />
+      {tabId !== null && page.kind === 'page' && <PageHighlights tabId={tabId} refreshKey={refreshKey} />}
       <RecentClips clips={recent} />
     </>
   );

@@ -1,18 +1,27 @@
 // The extension's IndexedDB database (Dexie). Only the background worker opens it.
 // Schema versions are only ever appended: each new version states its tables and, if needed, an upgrade.
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 
 export const DB_NAME = 'crisscross';
 
+/** Each schema version, oldest first. Never edit a published entry: append a new one. */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  // 1: clips, found by id, by any of their addresses, by date and by site.
+  { version: 1, stores: { clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags' } },
+  // 2: highlights, each on one clip's page.
+  { version: 2, stores: { highlights: 'id, clipId, updatedAt, *tags' } },
+];
+
 export class CrisscrossDb extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
 
-  constructor(name: string = DB_NAME, options?: DexieOptions) {
+  constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);
-    // Version 1: clips, found by id, by any of their addresses, by date and by site.
-    this.version(1).stores({
-      clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags',
-    });
+    // upToVersion opens an older schema: only the upgrade tests use it.
+    const last = options?.upToVersion ?? Infinity;
+    for (const { version, stores } of SCHEMA_VERSIONS) if (version <= last) this.version(version).stores(stores);
   }
 }

@@ -1,0 +1,101 @@
+// Drives our on-page UI, which lives in a closed shadow root that page scripts (and Playwright's
+// selectors) cannot enter: DevTools' DOM domain can, so controls are found there by accessible name
+// and clicked with the real mouse, as a user would.
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function cdp(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+function attribute(node: DomNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+}
+
+function* walk(node: DomNode, inOurUi = false): Generator<{ node: DomNode; inOurUi: boolean }> {
+  const ours = inOurUi || node.nodeName.toLowerCase() === 'crisscross-ui';
+  yield { node, inOurUi: ours };
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child, ours);
+}
+
+/** Finds a control of our page UI by its aria-label, visible or not. */
+async function findControl(page: Page, label: string): Promise<number | null> {
+  const session = await cdp(page);
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  for (const { node, inOurUi } of walk(root)) if (inOurUi && attribute(node, 'aria-label') === label) return node.nodeId;
+  return null;
+}
+
+/** Whether our page UI shows a control with this label (laid out, not hidden). */
+export async function isControlVisible(page: Page, label: string): Promise<boolean> {
+  const nodeId = await findControl(page, label);
+  if (nodeId === null) return false;
+  try {
+    await (await cdp(page)).send('DOM.getBoxModel', { nodeId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Clicks a control of our page UI with the mouse. */
+export async function clickControl(page: Page, label: string): Promise<void> {
+  const nodeId = await findControl(page, label);
+  if (nodeId === null) throw new Error(`No control "${label}" in the page UI`);
+  const { model } = (await (await cdp(page)).send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+/** Selects `phrase` in the page as a user would by dragging, and releases the mouse. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const box = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rects = range.getClientRects();
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, phrase);
+  if (!box) throw new Error(`"${phrase}" is not on the page`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The text of each highlight drawn with the CSS Custom Highlight API, by colour. */
+export async function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const drawn: Record<string, string[]> = {};
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    registry.forEach((highlight, name) => {
+      drawn[name] = [...highlight].map((range) => range.toString());
+    });
+    return drawn;
+  });
+}
