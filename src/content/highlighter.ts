@@ -84,9 +84,11 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
     loadedFor = doc.location?.href ?? '';
     const result = await send('listPageHighlights', {});
     if (!result.ok) return entries.size;
+    const hadAny = entries.size > 0;
     entries.clear();
     for (const highlight of result.value) entries.set(highlight.id, { highlight, range: null, method: null });
-    if (entries.size > 0) redraw();
+    // Also when the last highlight went away elsewhere: what is drawn must go too.
+    if (entries.size > 0 || hadAny) redraw();
     return entries.size;
   }
 

@@ -77,10 +77,13 @@ describe('clipTab', () => {
 });
 
 describe('browser entry points', () => {
-  it('creates the "Clip page to Crisscross" context menu on install and clips from it', async () => {
+  it('creates the "Clip page to Crisscross" and highlight context menus on install, and clips from the first', async () => {
     const { events, menus } = setUp([articleTab()]);
     await Promise.all(events.onInstalled.fire());
-    await vi.waitFor(() => expect(menus).toEqual([expect.objectContaining({ id: CLIP_MENU_ID, title: 'Clip page to Crisscross' })]));
+    await vi.waitFor(() =>
+      expect(menus.map((menu) => menu.title)).toEqual(['Clip page to Crisscross', 'Highlight with Crisscross', 'Highlight with note']),
+    );
+    expect(menus[0]!.id).toBe(CLIP_MENU_ID);
     events.onClicked.fire({ menuItemId: CLIP_MENU_ID }, { id: 7 });
     await vi.waitFor(async () => expect(await db.clips.count()).toBe(1));
   });

@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 interface DomNode {
   nodeId: number;
   nodeName: string;
+  nodeValue?: string;
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
@@ -34,11 +35,16 @@ function* walk(node: DomNode, inOurUi = false): Generator<{ node: DomNode; inOur
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child, ours);
 }
 
-/** Finds a control of our page UI by its aria-label, visible or not. */
+/** A control's accessible name as far as our UI sets it: aria-label, else its own text. */
+function accessibleName(node: DomNode): string | undefined {
+  return attribute(node, 'aria-label') ?? (node.nodeName === 'BUTTON' ? (node.children ?? []).map((child) => child.nodeValue ?? '').join('').trim() : undefined);
+}
+
+/** Finds a control of our page UI by its accessible name, visible or not. */
 async function findControl(page: Page, label: string): Promise<number | null> {
   const session = await cdp(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  for (const { node, inOurUi } of walk(root)) if (inOurUi && attribute(node, 'aria-label') === label) return node.nodeId;
+  for (const { node, inOurUi } of walk(root)) if (inOurUi && accessibleName(node) === label) return node.nodeId;
   return null;
 }
 
@@ -98,4 +104,20 @@ export async function drawnHighlights(page: Page): Promise<Record<string, string
     });
     return drawn;
   });
+}
+
+/** Clicks the middle of the first drawn highlight, as a user clicking the marked text. */
+export async function clickDrawnHighlight(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const highlight of registry.values()) {
+      for (const range of highlight) {
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('No highlight is drawn');
+  await page.mouse.click(point.x, point.y);
 }

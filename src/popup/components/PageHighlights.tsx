@@ -19,14 +19,7 @@ export function PageHighlights({ tabId, refreshKey }: { tabId: number; refreshKe
     void load();
   }, [load, refreshKey]);
 
-  if (!data || data.highlights.length === 0) {
-    return data ? (
-      <section class="highlights" aria-labelledby="highlights-heading">
-        <h2 id="highlights-heading">Highlights on this page</h2>
-        <p class="muted empty">Select text on the page, then choose “Highlight” (or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>).</p>
-      </section>
-    ) : null;
-  }
+  if (!data) return null;
 
   const act = async (action: Promise<{ ok: boolean; error?: string }>, done: string) => {
     const result = await action;
@@ -38,29 +31,48 @@ export function PageHighlights({ tabId, refreshKey }: { tabId: number; refreshKe
   return (
     <section class="highlights" aria-labelledby="highlights-heading">
       <h2 id="highlights-heading">
-        Highlights on this page ({data.highlights.length}){orphans > 0 && <span class="orphan-count"> · {orphans} not found</span>}
+        Highlights on this page{data.highlights.length > 0 && ` (${data.highlights.length})`}
+        {orphans > 0 && <span class="orphan-count"> · {orphans} not found</span>}
       </h2>
       {message && (
         <p class={message.error ? 'status-error' : 'status-note'} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}
-      <ul class="highlight-list" aria-label="Highlights">
-        {data.highlights.map((highlight) => (
-          <HighlightItem
-            key={highlight.id}
-            highlight={highlight}
-            orphan={data.anchors ? data.anchors[highlight.id] === null : false}
-            onDelete={() => act(sendRequest('deleteHighlight', { id: highlight.id }), 'Highlight deleted.')}
-            onReattach={() => act(sendRequest('reattachHighlight', { tabId, id: highlight.id }), 'Highlight re-attached to your selection.')}
-          />
-        ))}
-      </ul>
+      {data.highlights.length === 0 ? (
+        <p class="muted empty">
+          Select text on the page, then choose “Highlight” (or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>).
+        </p>
+      ) : (
+        <ul class="highlight-list" aria-label="Highlights">
+          {data.highlights.map((highlight) => (
+            <HighlightItem
+              key={highlight.id}
+              highlight={highlight}
+              orphan={data.anchors ? data.anchors[highlight.id] === null : false}
+              onDelete={() => act(sendRequest('deleteHighlight', { id: highlight.id }), 'Highlight deleted.')}
+              onReattach={() =>
+                act(sendRequest('reattachHighlight', { tabId, id: highlight.id }), 'Highlight re-attached to your selection.')
+              }
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-function HighlightItem({ highlight, orphan, onDelete, onReattach }: { highlight: Highlight; orphan: boolean; onDelete: () => void; onReattach: () => void }) {
+function HighlightItem({
+  highlight,
+  orphan,
+  onDelete,
+  onReattach,
+}: {
+  highlight: Highlight;
+  orphan: boolean;
+  onDelete: () => void;
+  onReattach: () => void;
+}) {
   return (
     <li class={`highlight color-${highlight.color}${orphan ? ' orphan' : ''}`}>
       <blockquote>{excerpt(highlight.text)}</blockquote>
