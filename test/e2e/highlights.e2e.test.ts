@@ -83,6 +83,19 @@ describe('highlights', () => {
     await expect.poll(yellow).toEqual([QUOTE.replace('new marketing', 'modern marketing')]);
   });
 
+  it('draws the highlight when a single-page app renders the text after load', async () => {
+    // The article arrives from "the network" 700 ms after the page loaded, as in a single-page app.
+    const spa = original.replace(
+      '<footer class="entry-meta">',
+      '<script>const entry = document.querySelector(".entry"); const html = entry.innerHTML; entry.innerHTML = "<p>Loading…</p>";' +
+        ' setTimeout(() => { entry.innerHTML = html; }, 700);</script><footer class="entry-meta">',
+    );
+    blog.override(POST, spa);
+    await post.reload();
+    expect(await yellow()).toEqual([]);
+    await expect.poll(yellow, { timeout: 5_000 }).toEqual([QUOTE]);
+  });
+
   it('lists a highlight whose text is gone as an orphan, re-attaches it to new text, and deletes it', async () => {
     blog.override(POST, original.replace(/<p>Customer Service is the new marketing[^<]*<\/p>/, ''));
     await post.reload();
