@@ -4,6 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { SEED_BLOG, startBlogServer } from '../test/e2e/blog-server';
 import { launchExtension } from '../test/e2e/extension';
+import { clickControl, isControlVisible, selectPhrase } from '../test/e2e/page-ui';
 
 const OUT = 'demo-out';
 const headless = !process.env.DISPLAY;
@@ -49,7 +50,25 @@ try {
   await recent.getByRole('region', { name: 'Recent clips' }).getByRole('link').first().waitFor();
   await shot(recent, 'popup-recent-clips');
 
-  console.log('4. A browser page gets a clear message');
+  console.log('4. Highlight a passage with a note, and see it listed and drawn again after a reload');
+  const reading = await session.context.newPage();
+  await reading.setViewportSize({ width: 1100, height: 800 });
+  await reading.goto(blog.url('posts/fast-response-is-the-new-normal-in-customer-service.html'));
+  await selectPhrase(reading, 'Customer Service is the new marketing because your customers don’t live on your time');
+  await clickControl(reading, 'Highlight with note');
+  while (!(await isControlVisible(reading, 'Note'))) await reading.waitForTimeout(50);
+  await reading.keyboard.type('Service as marketing: compare with the post on Chrome’s speed.');
+  await shot(reading, 'page-note-editor');
+  await clickControl(reading, 'Save note');
+  await reading.reload();
+  await reading.waitForTimeout(500);
+  await reading.screenshot({ path: `${OUT}/${String(++step).padStart(2, '0')}-page-highlight-redrawn.png` });
+  console.log(`  screenshot ${OUT}/${String(step).padStart(2, '0')}-page-highlight-redrawn.png`);
+  const withHighlights = await session.openPopup(await session.tabIdOf(reading));
+  await withHighlights.getByRole('list', { name: 'Highlights' }).waitFor();
+  await shot(withHighlights, 'popup-page-highlights');
+
+  console.log('5. A browser page gets a clear message');
   const internal = await session.context.newPage();
   await internal.goto('chrome://version/');
   const restricted = await session.openPopup(await session.tabIdOf(internal));
