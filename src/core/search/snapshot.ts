@@ -1,0 +1,97 @@
+// The persisted form of a search index: a versioned envelope around the two tiers' JSON, and its validation.
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
+import { SearchSnapshotError } from './errors';
+
+/**
+ * Version of everything that shapes an index: fields, stored fields, tokenizer,
+ * stop words, document keys. Bump it with any such change; snapshots of another
+ * version are refused and the caller rebuilds from storage.
+ */
+export const INDEX_VERSION = 1;
+
+/** A saved index. Store `quick` and `full` as they are; they are JSON strings. */
+export interface SearchSnapshot {
+  version: number;
+  /** The quick tier, as MiniSearch JSON. Small: restored first. */
+  quick: string;
+  /** The full tier, as MiniSearch JSON. Large: restored lazily. */
+  full: string;
+  /**
+   * The caller's change-feed position (a change sequence number or an updatedAt
+   * time) up to which the index is known to be current. Catch-up starts after it.
+   */
+  watermark: number;
+}
+
+/** Checks the envelope of something read back from storage, before any tier is parsed. */
+export function validateEnvelope(value: unknown): SearchSnapshot {
+  if (typeof value !== 'object' || value === null) {
+    throw new SearchSnapshotError('corrupt', 'Search snapshot is not an object');
+  }
+  const { version, quick, full, watermark } = value as Record<string, unknown>;
+  if (typeof version !== 'number') {
+    throw new SearchSnapshotError('corrupt', 'Search snapshot has no version');
+  }
+  if (version !== INDEX_VERSION) {
+    throw new SearchSnapshotError('version-mismatch', `Search snapshot is version ${version}, this build reads version ${INDEX_VERSION}`);
+  }
+  if (typeof quick !== 'string' || typeof full !== 'string') {
+    throw new SearchSnapshotError('corrupt', 'Search snapshot is missing a tier');
+  }
+  if (typeof watermark !== 'number' || !Number.isFinite(watermark)) {
+    throw new SearchSnapshotError('corrupt', 'Search snapshot has no valid watermark');
+  }
+  return { version, quick, full, watermark };
+}
+
+/**
+ * Parses one tier's JSON and checks it has the shape MiniSearch will load and
+ * the fields this build indexes. MiniSearch itself trusts its input and would
+ * fail later, mid-search, on a damaged one; failing here lets the caller rebuild.
+ */
+export function parseTier(json: string, fields: readonly string[], tier: 'quick' | 'full'): AsPlainObject {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (cause) {
+    throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is not valid JSON`, { cause });
+  }
+  const js = parsed as Partial<AsPlainObject> | null;
+  const ok =
+    typeof js === 'object' &&
+    js !== null &&
+    (js.serializationVersion === 1 || js.serializationVersion === 2) &&
+    typeof js.documentCount === 'number' &&
+    typeof js.nextId === 'number' &&
+    isPlainObject(js.documentIds) &&
+    isPlainObject(js.fieldLength) &&
+    isPlainObject(js.storedFields) &&
+    Array.isArray(js.averageFieldLength) &&
+    Array.isArray(js.index) &&
+    isPlainObject(js.fieldIds) &&
+    sameFields(js.fieldIds, fields) &&
+    Object.keys(js.documentIds).length === js.documentCount;
+  if (!ok) {
+    throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is not an index of this build's shape`);
+  }
+  return js as AsPlainObject;
+}
+
+/** Runs a MiniSearch load, turning whatever it throws into a snapshot error. */
+export function guardLoad<T>(load: () => MiniSearch<T>, tier: 'quick' | 'full'): MiniSearch<T> {
+  try {
+    return load();
+  } catch (cause) {
+    throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier could not be loaded`, { cause });
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameFields(fieldIds: Record<string, unknown>, fields: readonly string[]): boolean {
+  const keys = Object.keys(fieldIds);
+  return keys.length === fields.length && fields.every((field) => typeof fieldIds[field] === 'number');
+}

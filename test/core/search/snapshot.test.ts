@@ -1,0 +1,142 @@
+// Snapshots: save and restore, lazy full tier, catch-up from a watermark, refused versions and damage.
+import { describe, expect, it } from 'vitest';
+import { INDEX_VERSION, SearchIndex, SearchSnapshotError, type SearchSnapshot } from '../../../src/core/search';
+import { clip, highlight, ids } from './helpers';
+
+function built(): SearchIndex {
+  const index = new SearchIndex();
+  index.addAll([
+    clip({ id: 'keep', title: 'Regenerative farming', text: 'Cover crops and soil carbon.' }),
+    clip({ id: 'gone', title: 'Regenerative design', text: 'Buildings that give back.' }),
+    clip({ id: 'edit', title: 'Vineyard notes', text: 'Unchanged body text.' }),
+    highlight({ id: 'hl', text: 'Soil is alive.' }),
+  ]);
+  index.advanceWatermark(100);
+  return index;
+}
+
+/** A snapshot as it comes back from storage: through structured JSON, like IndexedDB would keep it. */
+function roundTrip(snapshot: SearchSnapshot): SearchSnapshot {
+  return JSON.parse(JSON.stringify(snapshot)) as SearchSnapshot;
+}
+
+function reasonOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SearchSnapshotError);
+    return (error as SearchSnapshotError).reason;
+  }
+  throw new Error('expected a SearchSnapshotError');
+}
+
+describe('snapshots', () => {
+  it('saves and restores both tiers with the watermark', () => {
+    const snapshot = roundTrip(built().toSnapshot());
+    expect(snapshot.version).toBe(INDEX_VERSION);
+    expect(snapshot.watermark).toBe(100);
+
+    const restored = SearchIndex.fromSnapshot(snapshot, { loadFull: true });
+    expect(restored.size).toBe(4);
+    expect(restored.watermark).toBe(100);
+    expect(ids(restored.searchQuick('regenerative')).sort()).toEqual(['gone', 'keep']);
+    expect(ids(restored.search('carbon'))).toEqual(['keep']);
+    // Filters work on restored stored fields, with and without text.
+    expect(ids(restored.searchQuick('type:highlight'))).toEqual(['hl']);
+    expect(ids(restored.search('carbon type:clip'))).toEqual(['keep']);
+  });
+
+  it('restores the quick tier first and the full tier lazily', async () => {
+    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+    expect(restored.fullTierLoaded).toBe(false);
+    expect(ids(restored.searchQuick('regenerative farming'))).toEqual(['keep']);
+    // Article text is not searchable yet...
+    expect(restored.searchFull('carbon')).toEqual([]);
+    await restored.loadFullTier();
+    // ...and is once the full tier is in.
+    expect(restored.fullTierLoaded).toBe(true);
+    expect(ids(restored.searchFull('carbon'))).toEqual(['keep']);
+  });
+
+  it('catches up: items added after the snapshot are found, deleted ones are gone, edits apply', async () => {
+    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+    restored.applyChanges({
+      upserts: [
+        clip({ id: 'new', title: 'Regenerative grazing', text: 'Mob grazing and mycorrhiza.' }),
+        clip({ id: 'edit', title: 'Orchards notes', text: 'Unchanged body text.' }),
+      ],
+      deletions: [
+        { type: 'clip', id: 'gone' },
+        { type: 'highlight', id: 'hl' },
+        { type: 'clip', id: 'never-indexed' },
+      ],
+      watermark: 150,
+    });
+    expect(restored.watermark).toBe(150);
+    expect(ids(restored.searchQuick('regenerative')).sort()).toEqual(['keep', 'new']);
+    expect(restored.searchQuick('alive')).toEqual([]);
+    expect(ids(restored.searchQuick('orchards'))).toEqual(['edit']);
+    expect(restored.searchQuick('vineyard')).toEqual([]);
+
+    // Changes made before the full tier loaded reach it once it does.
+    await restored.loadFullTier();
+    expect(ids(restored.search('mycorrhiza'))).toEqual(['new']);
+    expect(restored.search('buildings')).toEqual([]);
+  });
+
+  it('keeps catch-up changes across another save and restore, even if the full tier was never loaded', () => {
+    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+    restored.applyChanges({
+      upserts: [clip({ id: 'new', title: 'Agroforestry', text: 'Alley cropping with walnuts.' })],
+      deletions: [{ type: 'clip', id: 'keep' }],
+      watermark: 200,
+    });
+    const again = SearchIndex.fromSnapshot(roundTrip(restored.toSnapshot()), { loadFull: true });
+    expect(again.watermark).toBe(200);
+    expect(ids(again.search('walnuts'))).toEqual(['new']);
+    expect(again.search('carbon')).toEqual([]);
+  });
+
+  it('is idempotent, so a lagging watermark only repeats work', () => {
+    const index = built();
+    const change = { upserts: [clip({ id: 'new', title: 'Soil biology' })], deletions: [{ type: 'clip' as const, id: 'gone' }] };
+    index.applyChanges(change);
+    index.applyChanges(change);
+    expect(index.size).toBe(4);
+    expect(ids(index.searchQuick('soil biology'))).toEqual(['new']);
+    // The watermark never moves back.
+    index.applyChanges({ watermark: 5 });
+    expect(index.watermark).toBe(100);
+  });
+
+  it('refuses a snapshot of another version with a typed error', () => {
+    const snapshot = { ...built().toSnapshot(), version: INDEX_VERSION + 1 };
+    expect(reasonOf(() => SearchIndex.fromSnapshot(snapshot, { loadFull: false }))).toBe('version-mismatch');
+  });
+
+  it('refuses corrupt snapshots with a typed error', () => {
+    const good = built().toSnapshot();
+    const attempts: unknown[] = [
+      null,
+      'not a snapshot',
+      { ...good, quick: '{"documentCount": 3, "index": [' },
+      { ...good, quick: '{"documentCount": 3}' },
+      { ...good, quick: JSON.stringify({ ...JSON.parse(good.quick), fieldIds: { title: 0 } }) },
+      { ...good, quick: JSON.stringify({ ...JSON.parse(good.quick), documentCount: 99 }) },
+      { ...good, full: 'garbage' },
+      { ...good, watermark: 'yesterday' },
+      { version: INDEX_VERSION, quick: good.quick },
+    ];
+    for (const attempt of attempts) {
+      expect(reasonOf(() => SearchIndex.fromSnapshot(attempt, { loadFull: true }))).toBe('corrupt');
+    }
+  });
+
+  it('reports a corrupt full tier when it is loaded lazily', async () => {
+    const snapshot = { ...built().toSnapshot(), full: '{"truncated' };
+    const restored = SearchIndex.fromSnapshot(snapshot, { loadFull: false });
+    // The quick tier still answers meanwhile.
+    expect(ids(restored.searchQuick('alive'))).toEqual(['hl']);
+    await expect(restored.loadFullTier()).rejects.toBeInstanceOf(SearchSnapshotError);
+  });
+});
