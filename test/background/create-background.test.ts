@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLIP_COMMAND, CLIP_MENU_ID, createBackground } from '../../src/background/create-background';
+import { CLIP_COMMAND, CLIP_MENU_ID, HIGHLIGHT_COMMAND, HIGHLIGHT_NOTE_MENU_ID, createBackground } from '../../src/background/create-background';
 import { CrisscrossDb } from '../../src/storage/db';
 import { makeCapture } from '../fixtures/captures';
 import { createFakeBrowser, type FakeTab } from '../fakes/fake-browser';
@@ -92,6 +92,20 @@ describe('browser entry points', () => {
     const { events } = setUp([articleTab()]);
     events.onCommand.fire(CLIP_COMMAND, undefined);
     await vi.waitFor(async () => expect(await db.clips.count()).toBe(1));
+  });
+
+  it('asks the tab to highlight its selection from the keyboard command and the context menu', async () => {
+    const asked: unknown[] = [];
+    const tab = { ...articleTab(), reply: (message: unknown) => (asked.push(message), { ok: true, value: { saved: true } }) };
+    const { events } = setUp([tab]);
+    events.onCommand.fire(HIGHLIGHT_COMMAND, { id: 7 });
+    events.onClicked.fire({ menuItemId: HIGHLIGHT_NOTE_MENU_ID }, { id: 7 });
+    await vi.waitFor(() =>
+      expect(asked).toEqual([
+        { channel: 'crisscross', type: 'highlightSelection', payload: { withNote: false } },
+        { channel: 'crisscross', type: 'highlightSelection', payload: { withNote: true } },
+      ]),
+    );
   });
 
   it('lists recent clips for the popup', async () => {
