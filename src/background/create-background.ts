@@ -3,11 +3,14 @@ import type { Browser } from '../platform/browser';
 import type { BackgroundRequests } from '../messaging/protocol';
 import { createRouter, type Handlers } from '../messaging/router';
 import { requestSchemas, requestSenders } from '../messaging/schemas';
+import { parseQuery } from '../core/search';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
 import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
 import { getPageState } from './page-state';
+import { resultViews } from './search-results';
+import { createSearchService } from './search-service';
 
 export const CLIP_MENU_ID = 'crisscross-clip-page';
 export const CLIP_COMMAND = 'clip-page';
@@ -19,13 +22,16 @@ export interface BackgroundDeps {
   browser: Browser;
   db: CrisscrossDb;
   log?: (message: string) => void;
+  /** Quiet time before the search snapshot is saved (tests shorten it). */
+  snapshotDelayMs?: number;
 }
 
-export function createBackground({ browser, db, log = (message) => console.warn(`[crisscross] ${message}`) }: BackgroundDeps) {
-  const highlights = createHighlightHandlers(browser, db);
+export function createBackground({ browser, db, log = (message) => console.warn(`[crisscross] ${message}`), snapshotDelayMs }: BackgroundDeps) {
+  const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
+  const highlights = createHighlightHandlers(browser, db, search);
   const handlers: Handlers<BackgroundRequests> = {
     getPageState: ({ tabId }) => getPageState(browser, db, tabId),
-    clipTab: ({ tabId }) => clipTab(browser, db, tabId),
+    clipTab: ({ tabId }) => clipTab(browser, db, search, tabId),
     listRecentClips: ({ limit }) => listRecentClips(db, limit),
     saveHighlight: highlights.saveHighlight,
     listPageHighlights: highlights.listPageHighlights,
@@ -33,9 +39,23 @@ export function createBackground({ browser, db, log = (message) => console.warn(
     deleteHighlight: highlights.deleteHighlight,
     getTabHighlights: highlights.getTabHighlights,
     reattachHighlight: highlights.reattachHighlight,
+    search: async ({ query, mode, filters, limit }) => {
+      await search.ready();
+      const hits = mode === 'quick' ? search.searchQuick(query, filters, limit) : search.search(query, filters, limit);
+      return {
+        results: await resultViews(db, hits),
+        fullText: mode === 'full' && search.fullTextReady,
+        indexing: search.state !== 'ready',
+        invalid: parseQuery(query).invalid,
+      };
+    },
+    listFilterOptions: async () => {
+      const [tags, sites] = await Promise.all([db.clips.orderBy('tags').uniqueKeys(), db.clips.orderBy('siteName').uniqueKeys()]);
+      return { tags: tags.map(String), sites: sites.map(String).filter(Boolean) };
+    },
     warmUp: async () => {
-      await db.open();
-      return { ready: true };
+      await search.ready();
+      return { ready: true, items: search.size };
     },
   };
 
@@ -51,7 +71,7 @@ export function createBackground({ browser, db, log = (message) => console.warn(
   /** Clips from the context menu or the keyboard: the outcome shows on the toolbar badge. */
   const clipFromBrowserUi = (tabId: number | undefined) => {
     if (tabId === undefined) return;
-    clipTab(browser, db, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
+    clipTab(browser, db, search, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
   };
 
   const highlightFromBrowserUi = (tabId: number | undefined, withNote: boolean) => {
@@ -82,5 +102,5 @@ export function createBackground({ browser, db, log = (message) => console.warn(
     });
   }
 
-  return { start, router, handlers };
+  return { start, router, handlers, search };
 }

@@ -11,12 +11,13 @@ import { selectorsSchema } from '../messaging/schemas';
 import { findClipByUrls, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
 import { addHighlight, deleteHighlight, listClipHighlights, updateHighlight } from '../storage/highlight-store';
+import type { SearchService } from './search-service';
 import { captureTab } from './tab-capture';
 
 /** How long the popup waits for a page to report its anchors before showing the list without them. */
 const TAB_ANSWER_MS = 1_500;
 
-export function createHighlightHandlers(browser: Browser, db: CrisscrossDb) {
+export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, search: SearchService) {
   const senderPageUrl = (sender: MessageSender): string => {
     const url = sender.url && normalizeUrl(sender.url);
     if (!url) throw new RequestError('This page has no address Crisscross can use.', 'invalid-request');
@@ -75,8 +76,11 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb) {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new RequestError('The page could not be saved.', 'invalid-request');
         clip = (await saveCapture(db, await captureTab(browser, tabId))).clip;
+        search.clipSaved(clip);
       }
-      return addHighlight(db, clip, draft);
+      const highlight = await addHighlight(db, clip, draft);
+      search.highlightSaved(highlight, clip);
+      return highlight;
     },
 
     async listPageHighlights(_payload: Record<string, never>, sender: MessageSender): Promise<Highlight[]> {
@@ -87,6 +91,7 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb) {
     async updateHighlight({ id, changes }: { id: string; changes: HighlightChanges }, sender: MessageSender): Promise<Highlight> {
       await assertMayChange(id, sender);
       const highlight = await updateHighlight(db, id, changes);
+      search.highlightSaved(highlight, await db.clips.get(highlight.clipId));
       await notifyPageTabs(highlight.clipId, sender.tab?.id);
       return highlight;
     },
@@ -95,6 +100,7 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb) {
       await assertMayChange(id, sender);
       const clipId = (await db.highlights.get(id))?.clipId;
       await deleteHighlight(db, id);
+      search.itemRemoved({ type: 'highlight', id });
       await notifyPageTabs(clipId, sender.tab?.id);
       return { deleted: true };
     },
@@ -111,6 +117,7 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb) {
       const selectors = answer?.ok ? selectorsSchema.safeParse(answer.value) : null;
       if (!selectors?.success) throw new RequestError('Select the passage on the page first, then choose “Re-attach”.', 'invalid-request');
       const highlight = await updateHighlight(db, id, { selectors: selectors.data });
+      search.highlightSaved(highlight, await db.clips.get(highlight.clipId));
       await notifyPageTabs(highlight.clipId);
       return highlight;
     },

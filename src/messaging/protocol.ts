@@ -22,6 +22,43 @@ export interface TabHighlights {
   anchors: Record<string, AnchorMethod | null> | null;
 }
 
+/** Filters chosen in a search UI; they add to those typed in the query (tag:, site:, type:…). */
+export interface SearchFilterInput {
+  tags?: string[];
+  sites?: string[];
+  types?: ('clip' | 'highlight')[];
+  collections?: string[];
+  /** Epoch ms, inclusive. */
+  after?: number;
+  /** Epoch ms, exclusive. */
+  before?: number;
+}
+
+/** One search result, ready to show: what it is, where it is from, and why it matched. */
+export interface SearchResultView {
+  type: 'clip' | 'highlight';
+  id: string;
+  clipId: string;
+  title: string;
+  siteName: string;
+  url: string;
+  savedAt: number;
+  /** Text around the best match, with the matched words' [start, end) offsets. */
+  snippet: { text: string; marks: [number, number][] };
+  /** For a highlight: its text, so the page can be opened scrolled to it. */
+  quote: string | null;
+}
+
+export interface SearchResponse {
+  results: SearchResultView[];
+  /** Whether article text was searched (false for as-you-type answers and while it loads). */
+  fullText: boolean;
+  /** True while the index is being rebuilt: results may be incomplete. */
+  indexing: boolean;
+  /** Filters in the query that could not be read, e.g. "after:yesterday". */
+  invalid: string[];
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -37,8 +74,12 @@ export interface BackgroundRequests {
   getTabHighlights: { request: { tabId: number }; response: TabHighlights };
   /** From the popup: attach an orphaned highlight to the text now selected in the tab. */
   reattachHighlight: { request: { tabId: number; id: string }; response: Highlight };
+  /** Searches everything saved: "quick" on every keystroke, "full" (article text too) when typing pauses. */
+  search: { request: { query: string; mode: 'quick' | 'full'; filters: SearchFilterInput; limit: number }; response: SearchResponse };
+  /** Values the search filters can offer (tags and sites in use). */
+  listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
-  warmUp: { request: Record<string, never>; response: { ready: true } };
+  warmUp: { request: Record<string, never>; response: { ready: true; items: number } };
 }
 
 /** Requests a content script answers (from the background worker). */

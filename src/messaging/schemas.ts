@@ -48,6 +48,20 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   deleteHighlight: z.strictObject({ id }),
   getTabHighlights: z.strictObject({ tabId }),
   reattachHighlight: z.strictObject({ tabId, id }),
+  search: z.strictObject({
+    query: z.string().max(1_000),
+    mode: z.enum(['quick', 'full']),
+    filters: z.strictObject({
+      tags: z.array(tag).max(20).optional(),
+      sites: z.array(z.string().max(300)).max(20).optional(),
+      types: z.array(z.enum(['clip', 'highlight'])).max(2).optional(),
+      collections: z.array(z.string().max(200)).max(20).optional(),
+      after: z.number().finite().optional(),
+      before: z.number().finite().optional(),
+    }),
+    limit: z.number().int().min(1).max(100),
+  }),
+  listFilterOptions: z.strictObject({}),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -63,6 +77,8 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   deleteHighlight: ['content-script', 'extension-page'],
   getTabHighlights: ['extension-page'],
   reattachHighlight: ['extension-page'],
+  search: ['extension-page'],
+  listFilterOptions: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

@@ -12,11 +12,33 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   { version: 1, stores: { clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags' } },
   // 2: highlights, each on one clip's page.
   { version: 2, stores: { highlights: 'id, clipId, updatedAt, *tags' } },
+  // 3: the search index's snapshot (one row per tier) and tombstones of deleted items, so a
+  //    restarted worker catches its index up with deletions as well as writes.
+  { version: 3, stores: { searchSnapshot: 'tier', tombstones: 'key, deletedAt' } },
 ];
+
+/** One tier of the persisted search index. */
+export interface SearchSnapshotRow {
+  tier: 'quick' | 'full';
+  version: number;
+  watermark: number;
+  json: string;
+}
+
+/** A deleted item, kept so the search index can drop it after a restart. */
+export interface Tombstone {
+  /** "clip:<id>" or "highlight:<id>". */
+  key: string;
+  type: 'clip' | 'highlight';
+  id: string;
+  deletedAt: number;
+}
 
 export class CrisscrossDb extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
+  searchSnapshot!: EntityTable<SearchSnapshotRow, 'tier'>;
+  tombstones!: EntityTable<Tombstone, 'key'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

@@ -51,8 +51,12 @@ export async function updateHighlight(db: CrisscrossDb, id: string, changes: Hig
   }
 }
 
-export async function deleteHighlight(db: CrisscrossDb, id: string): Promise<void> {
-  await db.highlights.delete(id);
+/** Deletes a highlight, leaving a tombstone in the same transaction for the search index's catch-up. */
+export async function deleteHighlight(db: CrisscrossDb, id: string, { now = Date.now() }: Clock = {}): Promise<void> {
+  await db.transaction('rw', db.highlights, db.tombstones, async () => {
+    await db.highlights.delete(id);
+    await db.tombstones.put({ key: `highlight:${id}`, type: 'highlight', id, deletedAt: now });
+  });
 }
 
 /** A clip's highlights in page order (by their text position), so lists read like the page. */

@@ -12,7 +12,9 @@ let db: CrisscrossDb;
 beforeEach(() => {
   db = new CrisscrossDb(`bg-${Math.random()}`);
 });
+const running: { search: { stop: () => Promise<void> } }[] = [];
 afterEach(async () => {
+  await Promise.all(running.splice(0).map((background) => background.search.stop()));
   await db.delete();
 });
 
@@ -21,6 +23,7 @@ function setUp(tabs: FakeTab[]) {
   const log = vi.fn();
   const background = createBackground({ browser: fake.browser, db, log });
   background.start();
+  running.push(background);
   const send = (type: string, payload: unknown) => background.router(request(type, payload), popupSender);
   return { ...fake, background, send, log };
 }

@@ -18,7 +18,9 @@ let db: CrisscrossDb;
 beforeEach(() => {
   db = new CrisscrossDb(`hl-${Math.random()}`);
 });
+const running: { search: { stop: () => Promise<void> } }[] = [];
 afterEach(async () => {
+  await Promise.all(running.splice(0).map((background) => background.search.stop()));
   await db.delete();
 });
 
@@ -46,6 +48,7 @@ function setUp() {
   ]);
   fake.browser.tabs.query = (async () => fake.tabs) as never;
   const background = createBackground({ browser: fake.browser, db, log: vi.fn() });
+  running.push(background);
   const send = (type: string, payload: unknown, sender: object) => background.router(request(type, payload), sender);
   return { send, anchors, refreshed };
 }

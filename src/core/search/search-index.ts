@@ -72,6 +72,8 @@ export class SearchIndex {
   /** Full-tier changes made while the full tier is not loaded, latest per key (null: removed). */
   private readonly journal = new Map<string, FullDoc | null>();
   private loadingFull: Promise<void> | null = null;
+  /** A quick-only restore whose full tier has not been attached: it must not be replaced by an empty one. */
+  private awaitingFull = false;
   private mark = 0;
   /**
    * The quick tier's stored fields by key (MiniSearch's own objects, not copies): lets
@@ -99,6 +101,24 @@ export class SearchIndex {
       index.pendingFull = envelope.full;
     }
     return index;
+  }
+
+  /**
+   * Restores the quick tier alone, so as-you-type search answers at once; the large full tier's
+   * JSON is read separately and handed over with attachFullTier(). Throws SearchSnapshotError as fromSnapshot.
+   */
+  static fromQuickSnapshot(snapshot: Omit<SearchSnapshot, 'full'>): SearchIndex {
+    const index = SearchIndex.fromSnapshot({ ...snapshot, full: '' }, { loadFull: false });
+    index.pendingFull = null;
+    index.awaitingFull = true;
+    return index;
+  }
+
+  /** Hands over the full tier's JSON for a quick-only restore; loadFullTier() then loads it. */
+  attachFullTier(json: string): void {
+    if (!this.awaitingFull) return;
+    this.awaitingFull = false;
+    this.pendingFull = json;
   }
 
   /** The change-feed position the index is current up to (0 for a fresh index). */
@@ -168,6 +188,7 @@ export class SearchIndex {
    */
   loadFullTier(): Promise<void> {
     if (this.full) return Promise.resolve();
+    if (this.awaitingFull) return Promise.reject(new Error('The full tier has not been attached yet'));
     this.loadingFull ??= this.loadFullAsync().finally(() => {
       this.loadingFull = null;
     });
@@ -205,6 +226,7 @@ export class SearchIndex {
    * kept full tier then throws SearchSnapshotError.
    */
   toSnapshot(): SearchSnapshot {
+    if (this.awaitingFull) throw new Error('The full tier has not been attached yet: a snapshot now would lose it');
     let full: string;
     if (!this.full && this.pendingFull !== null && this.journal.size === 0) {
       full = this.pendingFull;

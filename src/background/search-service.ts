@@ -1,0 +1,150 @@
+// Keeps the search index: restores it from its snapshot (quick tier first), catches up with writes made
+// since, rebuilds it in the background when the snapshot is missing or unusable, and saves it when idle.
+import { isSearchSnapshotError, SearchIndex, type SearchHit, type SearchFilters, type ItemRef } from '../core/search';
+import { clipItem, highlightItem } from '../core/search/library-items';
+import type { Highlight } from '../core/highlight';
+import type { Clip } from '../core/page-capture';
+import type { CrisscrossDb } from '../storage/db';
+import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, writeSnapshot } from '../storage/search-store';
+
+export interface SearchServiceOptions {
+  /** Quiet time after the last change before the snapshot is saved. */
+  snapshotDelayMs?: number;
+  log?: (message: string) => void;
+}
+
+export type IndexState = 'restoring' | 'rebuilding' | 'ready';
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000, log = () => undefined }: SearchServiceOptions = {}) {
+  let index = new SearchIndex();
+  let state: IndexState = 'restoring';
+  let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes made while a rebuild walks storage are applied again at its end (they may have been missed). */
+  let rebuildCatchUpFrom = 0;
+  let stopped = false;
+
+  async function pageOf(highlights: Highlight[]): Promise<Map<string, Clip>> {
+    const clipIds = [...new Set(highlights.map((h) => h.clipId))];
+    const clips = await db.clips.bulkGet(clipIds);
+    return new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
+  }
+
+  async function catchUp(since: number): Promise<void> {
+    const changes = await readChangesSince(db, since);
+    const pages = await pageOf(changes.highlights);
+    index.applyChanges({
+      deletions: changes.tombstones.map((t) => ({ type: t.type, id: t.id })),
+      upserts: [...changes.clips.map((c) => clipItem(c)), ...changes.highlights.map((h) => highlightItem(h, pages.get(h.clipId)))],
+      watermark: changes.newest,
+    });
+  }
+
+  async function rebuild(reason: string): Promise<void> {
+    log(`Rebuilding the search index: ${reason}`);
+    state = 'rebuilding';
+    index = new SearchIndex();
+    rebuildCatchUpFrom = Date.now();
+    for await (const { clips, highlights } of allItemsInBatches(db)) {
+      if (stopped) return;
+      const pages = await pageOf(highlights);
+      index.addAll([...clips.map((c) => clipItem(c)), ...highlights.map((h) => highlightItem(h, pages.get(h.clipId)))]);
+      // Searches are answered from what is indexed so far between batches.
+      await yieldToEvents();
+    }
+    await catchUp(rebuildCatchUpFrom);
+    state = 'ready';
+    scheduleSnapshot();
+  }
+
+  async function restore(): Promise<void> {
+    try {
+      const quick = await readSnapshotTier(db, 'quick');
+      if (!quick) return rebuild('no snapshot yet');
+      index = SearchIndex.fromQuickSnapshot({ version: quick.version, quick: quick.json, watermark: quick.watermark });
+      await catchUp(quick.watermark);
+      state = 'ready';
+      // The large tier follows without holding up the first answers.
+      void loadFullTier(quick.watermark);
+    } catch (error) {
+      await clearSnapshot(db).catch(() => undefined);
+      return rebuild(isSearchSnapshotError(error) ? error.message : `snapshot unreadable (${(error as Error).message})`);
+    }
+  }
+
+  async function loadFullTier(watermark: number): Promise<void> {
+    try {
+      const full = await readSnapshotTier(db, 'full');
+      if (!full || full.watermark !== watermark) throw new Error('the full tier does not match the quick tier');
+      index.attachFullTier(full.json);
+      await index.loadFullTier();
+    } catch (error) {
+      await rebuild(`full tier unusable (${(error as Error).message})`);
+    }
+  }
+
+  function scheduleSnapshot() {
+    clearTimeout(snapshotTimer);
+    if (stopped) return;
+    snapshotTimer = setTimeout(() => void saveSnapshot(), snapshotDelayMs);
+  }
+
+  async function saveSnapshot(): Promise<void> {
+    if (state !== 'ready' || !index.fullTierLoaded) return scheduleSnapshot();
+    try {
+      await index.vacuum();
+      await writeSnapshot(db, index.toSnapshot());
+    } catch (error) {
+      // The snapshot is a cache: losing one only costs a catch-up or rebuild at the next start.
+      log(`Search snapshot not saved: ${(error as Error).message}`);
+    }
+  }
+
+  const ready = restore();
+
+  return {
+    /** Resolves once the quick tier can answer (restored and caught up, or rebuilding with partial answers). */
+    ready: () => (state === 'rebuilding' ? Promise.resolve() : ready),
+    get state(): IndexState {
+      return state;
+    },
+    get fullTextReady(): boolean {
+      return index.fullTierLoaded;
+    },
+    get size(): number {
+      return index.size;
+    },
+    searchQuick: (query: string, filters: SearchFilters, limit: number): SearchHit[] => index.searchQuick(query, filters, limit),
+    search: (query: string, filters: SearchFilters, limit: number): SearchHit[] => index.search(query, filters, limit),
+    clipSaved(clip: Clip) {
+      index.upsert(clipItem(clip));
+      index.advanceWatermark(clip.updatedAt);
+      scheduleSnapshot();
+    },
+    highlightSaved(highlight: Highlight, clip: Clip | undefined) {
+      index.upsert(highlightItem(highlight, clip));
+      index.advanceWatermark(highlight.updatedAt);
+      scheduleSnapshot();
+    },
+    itemRemoved(ref: ItemRef) {
+      index.remove(ref);
+      scheduleSnapshot();
+    },
+    /** Stops timers and background work (tests close the database after this). */
+    stop: async () => {
+      stopped = true;
+      clearTimeout(snapshotTimer);
+      await ready.catch(() => undefined);
+    },
+    /** Saves now (tests, and before an update); normally it happens after a quiet spell. */
+    flush: async () => {
+      clearTimeout(snapshotTimer);
+      await ready;
+      await index.loadFullTier().catch(() => undefined);
+      await saveSnapshot();
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

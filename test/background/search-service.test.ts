@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSearchService, type SearchService } from '../../src/background/search-service';
+import { CrisscrossDb } from '../../src/storage/db';
+import { saveCapture } from '../../src/storage/clip-store';
+import { addHighlight, deleteHighlight } from '../../src/storage/highlight-store';
+import { makeCapture } from '../fixtures/captures';
+import { makeSelectors } from '../fixtures/selectors';
+
+let db: CrisscrossDb;
+const services: SearchService[] = [];
+const start = (log?: (message: string) => void) => {
+  const service = createSearchService(db, { snapshotDelayMs: 60_000, ...(log ? { log } : {}) });
+  services.push(service);
+  return service;
+};
+const ids = (service: SearchService, query: string, mode: 'quick' | 'full' = 'quick') =>
+  (mode === 'quick' ? service.searchQuick(query, {}, 10) : service.search(query, {}, 10)).map((hit) => `${hit.type}:${hit.id}`);
+
+async function clipPage(n: number, title: string, text: string) {
+  const url = `http://blog.example/${n}`;
+  return (await saveCapture(db, makeCapture({ url, canonicalUrl: url, aliases: [], title, text, excerpt: '' }), { newId: () => `clip-${n}` })).clip;
+}
+
+beforeEach(() => {
+  db = new CrisscrossDb(`search-${Math.random()}`);
+});
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((service) => service.stop()));
+  await db.delete();
+});
+
+describe('search service', () => {
+  it('builds the index from storage when there is no snapshot, and finds new writes at once', async () => {
+    await clipPage(1, 'Customer service at speed', 'Fast response is the new normal.');
+    const service = start();
+    await service.ready();
+    await expect.poll(() => service.state).toBe('ready');
+    expect(ids(service, 'custmer serv')).toEqual(['clip:clip-1']);
+    const clip = await clipPage(2, 'Chrome innovation', 'Speed matters to every browser user.');
+    service.clipSaved(clip);
+    expect(ids(service, 'chrome')).toEqual(['clip:clip-2']);
+    expect(ids(service, 'browser', 'full')).toEqual(['clip:clip-2']);
+  });
+
+  it('restores from its snapshot after a restart and catches up with writes and deletions made since', async () => {
+    const first = await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    const highlight = await addHighlight(db, first, { selectors: makeSelectors('Tomatoes need compost.'), note: 'soil', color: 'green' }, { newId: () => 'h-1' });
+    const service = start();
+    await service.ready();
+    service.highlightSaved(highlight, first);
+    expect(ids(service, 'tomatoes')).toEqual(['highlight:h-1']);
+    await service.flush();
+    expect((await db.searchSnapshot.toArray()).map((row) => row.tier).sort()).toEqual(['full', 'quick']);
+    await service.stop();
+
+    // Written and deleted while no worker ran: the snapshot knows nothing of them.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await clipPage(2, 'Beekeeping diary', 'Hives in spring.');
+    await deleteHighlight(db, 'h-1');
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    expect(logs).toEqual([]);
+    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+    expect(ids(restarted, 'beekeeping')).toEqual(['clip:clip-2']);
+    // The deleted highlight is gone; the article text still has the words.
+    expect(ids(restarted, 'tomatoes')).toEqual([]);
+    await expect.poll(() => restarted.fullTextReady).toBe(true);
+    expect(ids(restarted, 'tomatoes', 'full')).toEqual(['clip:clip-1']);
+    expect(ids(restarted, 'hives', 'full')).toEqual(['clip:clip-2']);
+  });
+
+  it('rebuilds from storage when the snapshot is corrupt or of another version', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    for (const damage of [{ json: '{not json' }, { version: 999 }]) {
+      await db.searchSnapshot.bulkPut([
+        { tier: 'quick', version: 1, watermark: 0, json: '{}', ...damage },
+        { tier: 'full', version: 1, watermark: 0, json: '{}', ...damage },
+      ]);
+      const logs: string[] = [];
+      const service = start((message) => logs.push(message));
+      await service.ready();
+      await expect.poll(() => service.state).toBe('ready');
+      expect(logs.join('\n')).toMatch(/Rebuilding the search index/);
+      expect(ids(service, 'gardening')).toEqual(['clip:clip-1']);
+      await service.stop();
+    }
+  });
+});
