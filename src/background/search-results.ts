@@ -25,15 +25,19 @@ export async function resultViews(db: CrisscrossDb, hits: SearchHit[]): Promise<
     const clip = clips.get(highlight ? highlight.clipId : hit.id);
     // An item deleted since the index answered is simply not shown.
     if (!clip || (hit.type === 'highlight' && !highlight)) continue;
+    const terms = hit.terms.length ? hit.terms : hit.queryTerms;
+    // A snippet as long as the title is the whole title, with its matches marked.
+    const title = makeSnippet(clip.title, terms, clip.title.length + 2);
     views.push({
       type: hit.type,
       id: hit.id,
       clipId: clip.id,
       title: clip.title,
+      titleMarks: title.text === clip.title ? title.marks : [],
       siteName: clip.siteName,
       url: clip.url,
       savedAt: hit.savedAt,
-      snippet: makeSnippet(snippetSource(hit, clip, highlight), hit.terms.length ? hit.terms : hit.queryTerms),
+      snippet: makeSnippet(snippetSource(hit, clip, highlight), terms),
       quote: highlight?.text ?? null,
     });
   }

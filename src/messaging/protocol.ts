@@ -40,6 +40,8 @@ export interface SearchResultView {
   id: string;
   clipId: string;
   title: string;
+  /** The matched words in the title, as [start, end) offsets. */
+  titleMarks: [number, number][];
   siteName: string;
   url: string;
   savedAt: number;

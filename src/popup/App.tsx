@@ -1,13 +1,18 @@
-// The popup: the current page's state, the "Clip page" button, and the most recent clips.
+// The popup: search everything as you type; otherwise the current page (clip it, its highlights)
+// and the most recent clips.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ClipSummary } from '../core/page-capture';
+import { urlWithTextFragment } from '../core/text-fragment';
 import { sendRequest } from '../messaging/client';
-import type { ClipOutcome, PageState } from '../messaging/protocol';
+import type { ClipOutcome, PageState, SearchFilterInput, SearchResultView } from '../messaging/protocol';
 import { ClipStatus, type ClipStatusState } from './components/ClipStatus';
 import { PageCard } from './components/PageCard';
 import { PageHighlights } from './components/PageHighlights';
 import { RecentClips } from './components/RecentClips';
-import { resolveTargetTabId } from './target-tab';
+import { SearchFilters } from './components/SearchFilters';
+import { SearchResults, resultId } from './components/SearchResults';
+import { openInNewTab, resolveTargetTabId } from './target-tab';
+import { useSearch } from './use-search';
 
 const RECENT_LIMIT = 8;
 
@@ -17,6 +22,11 @@ export function App({ search }: { search: string }) {
   const [recent, setRecent] = useState<ClipSummary[] | null>(null);
   const [status, setStatus] = useState<ClipStatusState>({ kind: 'idle' });
   const [refreshKey, setRefreshKey] = useState(0);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilterInput>({});
+  const [active, setActive] = useState(0);
+  const results = useSearch(query, filters);
+  const shown = results.kind === 'done' ? results.response.results : [];
 
   const refresh = useCallback(async (id: number | null) => {
     const [state, clips] = await Promise.all([
@@ -30,7 +40,7 @@ export function App({ search }: { search: string }) {
   }, []);
 
   useEffect(() => {
-    // Wake the worker at once so its database is open by the time the user acts.
+    // Wake the worker at once so its database and search index are ready by the first keystroke.
     void sendRequest('warmUp', {});
     resolveTargetTabId(search).then((id) => {
       setTabId(id);
@@ -42,6 +52,8 @@ export function App({ search }: { search: string }) {
     document.getElementById('app')?.setAttribute('aria-busy', String(page.kind === 'loading'));
   }, [page.kind]);
 
+  useEffect(() => setActive(0), [results]);
+
   const clip = async () => {
     if (tabId === null) return;
     setStatus({ kind: 'working' });
@@ -50,6 +62,23 @@ export function App({ search }: { search: string }) {
     await refresh(tabId);
   };
 
+  const open = (result: SearchResultView) => void openInNewTab(result.quote ? urlWithTextFragment(result.url, result.quote) : result.url);
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (shown.length === 0) return;
+      setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length);
+    } else if (event.key === 'Enter' && shown[active]) {
+      event.preventDefault();
+      open(shown[active]!);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+
+  const searching = results.kind !== 'idle';
   return (
     <>
       <header class="bar">
@@ -57,10 +86,31 @@ export function App({ search }: { search: string }) {
           <img src="icons/icon-32.png" alt="" width="20" height="20" /> Crisscross
         </h1>
       </header>
-      <PageCard page={page} busy={status.kind === 'working'} onClip={clip} />
-      <ClipStatus status={status} />
-      {tabId !== null && page.kind === 'page' && <PageHighlights tabId={tabId} refreshKey={refreshKey} />}
-      <RecentClips clips={recent} />
+      <div class="search">
+        <input
+          type="search"
+          role="searchbox"
+          aria-label="Search"
+          placeholder="Search clips, highlights and notes"
+          autofocus
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onSearchKey}
+          aria-controls="search-results"
+          aria-activedescendant={shown.length > 0 ? resultId(active) : undefined}
+        />
+        <SearchFilters filters={filters} onChange={setFilters} />
+      </div>
+      {searching ? (
+        <SearchResults state={results} query={query} active={active} onOpen={open} onHover={setActive} />
+      ) : (
+        <>
+          <PageCard page={page} busy={status.kind === 'working'} onClip={clip} />
+          <ClipStatus status={status} />
+          {tabId !== null && page.kind === 'page' && <PageHighlights tabId={tabId} refreshKey={refreshKey} />}
+          <RecentClips clips={recent} />
+        </>
+      )}
     </>
   );
 }

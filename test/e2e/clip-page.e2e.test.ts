@@ -45,8 +45,8 @@ describe('clipping a page', () => {
     const popup = await session.openPopup(tabId);
     await expect.poll(() => popup.getByText('Not saved yet').count()).toBe(1);
     await expect.poll(() => popup.getByText(/Nothing saved yet/).count()).toBe(1);
-    // The clip button has focus, so Enter clips at once.
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Clip page');
+    // The search box has focus, so typing searches at once; the clip button is one Tab away.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
     await popup.close();
   });
 
@@ -54,6 +54,7 @@ describe('clipping a page', () => {
     const { tabId } = await openTab(POST);
     const popup = await session.openPopup(tabId);
     await expect.poll(() => popup.getByText('Not saved yet').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Clip page' }).focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByRole('status').textContent()).toContain(`Saved “${TITLE}”`);
     await expect.poll(() => recentTitles(popup)).toEqual([expect.stringContaining(TITLE)]);

@@ -26,7 +26,7 @@ export function PageCard({ page, busy, onClip }: Props) {
       <p class="muted" data-testid="page-saved-state">
         {saved ? `Saved ${formatShortDate(saved.updatedAt)}` : 'Not saved yet'}
       </p>
-      <button type="button" class="primary" onClick={onClip} disabled={busy} autofocus aria-describedby="clip-hint">
+      <button type="button" class="primary" onClick={onClip} disabled={busy} aria-describedby="clip-hint">
         {busy ? 'Clipping…' : saved ? 'Clip page again' : 'Clip page'}
       </button>
       <p id="clip-hint" class="hint">

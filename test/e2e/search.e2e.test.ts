@@ -1,0 +1,127 @@
+// Searching from the popup, in real Chromium: as-you-type results with snippets, keyboard opening,
+// filters, a worker restart, and new clips found at once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED_BLOG, startBlogServer, type BlogServer } from './blog-server';
+import { launchExtension, type ExtensionSession } from './extension';
+import { clickControl, isControlVisible, selectPhrase } from './page-ui';
+
+const posts = (JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: { path: string; title: string; tags: string[] }[] }).pages.filter((page) =>
+  page.path.startsWith('posts/'),
+);
+const FAST = 'Fast response is the new normal in customer service';
+
+describe('search from the popup', () => {
+  let blog: BlogServer;
+  let session: ExtensionSession;
+  let tabId: number;
+
+  beforeAll(async () => {
+    blog = await startBlogServer();
+    session = await launchExtension();
+    const page = await session.context.newPage();
+    for (const post of posts) {
+      await page.goto(blog.url(post.path));
+      const popup = await session.openPopup(await session.tabIdOf(page));
+      await popup.getByRole('button', { name: /^Clip page/ }).click();
+      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await popup.close();
+    }
+    tabId = await session.tabIdOf(page);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await blog?.close();
+  });
+
+  async function searchFor(query: string): Promise<Page> {
+    const popup = await session.openPopup(tabId);
+    const box = popup.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
+    await box.pressSequentially(query, { delay: 20 });
+    return popup;
+  }
+  const options = (popup: Page) => popup.getByRole('listbox', { name: 'Results' }).getByRole('option');
+  const titles = (popup: Page) => options(popup).locator('.clip-title').allTextContents();
+
+  it('finds posts as you type, with typos, ranked, with the matched words marked', async () => {
+    const popup = await searchFor('custmer serv');
+    await expect.poll(() => titles(popup)).toContain(FAST);
+    const all = await titles(popup);
+    expect(all).toContain('Why every customer service “success” on social media is really a customer service failure');
+    expect(all).not.toContain('Can mastery and innovation coexist?');
+    const marks = await options(popup).first().locator('mark').allTextContents();
+    expect(marks.map((mark) => mark.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^custom/)]));
+    await popup.close();
+  });
+
+  it('moves with the arrow keys and opens the chosen page with Enter', async () => {
+    const popup = await searchFor('innovation');
+    await expect.poll(() => titles(popup)).toContain('Google Chrome’s innovation: Focus on what matters and make it relevant');
+    const wanted = (await titles(popup))[1]!;
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(() => popup.getByRole('listbox', { name: 'Results' }).getByRole('option', { selected: true }).locator('.clip-title').textContent()).toBe(wanted);
+    const opened = session.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const page = await opened;
+    await page.waitForLoadState();
+    expect(await page.title()).toContain(wanted.slice(0, 20));
+  });
+
+  it('filters by tag typed in the box and by the type filter', async () => {
+    const popup = await searchFor('tag:google');
+    const google = posts.filter((post) => post.tags.includes('google')).map((post) => post.title);
+    await expect.poll(async () => (await titles(popup)).sort()).toEqual([...google].sort());
+    await popup.close();
+
+    const typed = await searchFor('innovation');
+    await expect.poll(() => options(typed).count()).toBeGreaterThan(0);
+    await typed.getByText('Filters').click();
+    await typed.getByLabel('Type').selectOption('highlight');
+    await expect.poll(() => typed.getByRole('status').textContent()).toContain('Nothing matches');
+    await typed.close();
+  });
+
+  it('says so when nothing matches', async () => {
+    const popup = await searchFor('xylophonequartz');
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('Nothing matches “xylophonequartz”');
+    await popup.close();
+  });
+
+  it('finds the same after the worker restarts, and finds a new clip and a new note at once', async () => {
+    const before = await searchFor('crowdsourcing');
+    await expect.poll(() => titles(before)).toContain('Lessons from a crowdsourcing experiment');
+    const expected = await titles(before);
+    await before.close();
+    await session.stopServiceWorker();
+    const after = await searchFor('crowdsourcing');
+    await expect.poll(() => titles(after)).toEqual(expected);
+    await after.close();
+
+    blog.override('zebra.html', '<!doctype html><title>Zebra crossings and pedestrian safety</title><article><h1>Zebra crossings</h1><p>' + 'Pedestrians cross where drivers expect them. '.repeat(20) + '</p></article>');
+    const page = await session.context.newPage();
+    await page.goto(blog.url('zebra.html'));
+    const clipPopup = await session.openPopup(await session.tabIdOf(page));
+    await clipPopup.getByRole('button', { name: 'Clip page' }).click();
+    await clipPopup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await clipPopup.close();
+    const fresh = await searchFor('zebra');
+    await expect.poll(() => titles(fresh)).toEqual(['Zebra crossings']);
+    await fresh.close();
+
+    await selectPhrase(page, 'Pedestrians cross where drivers expect them.');
+    await clickControl(page, 'Highlight with note');
+    await expect.poll(() => isControlVisible(page, 'Note')).toBe(true);
+    await page.keyboard.type('marmalade thought');
+    await clickControl(page, 'Save note');
+    const note = await searchFor('marmalade');
+    await expect.poll(() => options(note).locator('.badge').allTextContents()).toEqual(['Highlight']);
+    const opened = session.context.waitForEvent('page');
+    await note.keyboard.press('Enter');
+    const highlighted = await opened;
+    // The page opens scrolled to the highlight, with the browser's own text fragment.
+    expect(decodeURIComponent(highlighted.url())).toContain('#:~:text=Pedestrians cross where drivers');
+  });
+});
