@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 
 /** Imports each part of src/ may not make; see STYLE in README ("Architecture"). */
 const boundaries = {
-  'src/core/**': ['**/platform/**', '**/storage/**', '**/background/**', '**/content/**', '**/popup/**', '**/library/**', 'dexie', 'webextension-polyfill'],
+  'src/core/**': [
+    '**/platform/**',
+    '**/storage/**',
+    '**/background/**',
+    '**/content/**',
+    '**/popup/**',
+    '**/library/**',
+    'dexie',
+    'webextension-polyfill',
+  ],
   'src/content/**': ['**/storage/**', '**/background/**', '**/popup/**', '**/library/**', 'dexie', 'minisearch'],
   'src/popup/**': ['**/storage/**', '**/background/**', '**/content/**', 'dexie', 'minisearch'],
   'src/library/**': ['**/storage/**', '**/background/**', '**/content/**', 'dexie', 'minisearch'],
@@ -21,15 +30,24 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Import browser from src/platform/browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'webextension-polyfill', message: 'Import browser from src/platform/browser.' }] },
+      ],
     },
   },
   { files: ['src/platform/**'], rules: { 'no-restricted-imports': 'off' } },
   ...Object.entries(boundaries).map(([files, patterns]) => ({
     files: [files],
     rules: {
-      'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: `Not allowed from ${files}: see the architecture in README.` })) }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: patterns.map((group) => ({ group: [group], message: `Not allowed from ${files}: see the architecture in README.` })) },
+      ],
     },
   })),
-  { files: ['src/content/**', 'src/popup/**', 'src/library/**', 'src/background/**', 'src/core/**', 'src/messaging/**', 'src/storage/**'], rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] } },
+  {
+    files: ['src/content/**', 'src/popup/**', 'src/library/**', 'src/background/**', 'src/core/**', 'src/messaging/**', 'src/storage/**'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+  },
 );

@@ -8,8 +8,8 @@ import { clickControl, isControlVisible, selectPhrase } from '../test/e2e/page-u
 
 const OUT = 'demo-out';
 const headless = !process.env.DISPLAY;
-const pages = (JSON.parse(await readFile(`${SEED_BLOG}pages.json`, 'utf8')) as { pages: { path: string; title: string }[] }).pages.filter((page) =>
-  page.path.startsWith('posts/'),
+const pages = (JSON.parse(await readFile(`${SEED_BLOG}pages.json`, 'utf8')) as { pages: { path: string; title: string }[] }).pages.filter(
+  (page) => page.path.startsWith('posts/'),
 );
 
 await mkdir(OUT, { recursive: true });
@@ -38,7 +38,10 @@ try {
     await post.goto(blog.url(path));
     const clipPopup = await session.openPopup(await session.tabIdOf(post));
     await clipPopup.getByRole('button', { name: /^Clip page/ }).click();
-    await clipPopup.getByRole('status').filter({ hasText: /Saved|Updated/ }).waitFor();
+    await clipPopup
+      .getByRole('status')
+      .filter({ hasText: /Saved|Updated/ })
+      .waitFor();
     console.log(`  ${(await clipPopup.getByRole('status').textContent())?.trim() ?? title}`);
     if (path === pages[0]!.path) await shot(clipPopup, 'popup-clipped');
     await clipPopup.close();

@@ -12,6 +12,15 @@ if (!entry) {
 const outdir = resolve('.tmp');
 await mkdir(outdir, { recursive: true });
 const outfile = join(outdir, basename(entry).replace(/\.ts$/, '.mjs'));
-await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning' });
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  target: 'node20',
+  logLevel: 'warning',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

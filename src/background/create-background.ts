@@ -26,7 +26,12 @@ export interface BackgroundDeps {
   snapshotDelayMs?: number;
 }
 
-export function createBackground({ browser, db, log = (message) => console.warn(`[crisscross] ${message}`), snapshotDelayMs }: BackgroundDeps) {
+export function createBackground({
+  browser,
+  db,
+  log = (message) => console.warn(`[crisscross] ${message}`),
+  snapshotDelayMs,
+}: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const highlights = createHighlightHandlers(browser, db, search);
   const handlers: Handlers<BackgroundRequests> = {

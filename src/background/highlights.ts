@@ -31,7 +31,8 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
   async function assertMayChange(id: string, sender: MessageSender): Promise<void> {
     if (isExtensionPage(sender)) return;
     const [highlight, clip] = await Promise.all([db.highlights.get(id), senderClip(sender)]);
-    if (!highlight || !clip || highlight.clipId !== clip.id) throw new RequestError('That highlight is not on this page.', 'forbidden-sender');
+    if (!highlight || !clip || highlight.clipId !== clip.id)
+      throw new RequestError('That highlight is not on this page.', 'forbidden-sender');
   }
 
   async function askTab<K extends keyof ContentRequests & string>(
@@ -54,7 +55,9 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
     const clip = clipId ? await db.clips.get(clipId) : undefined;
     if (!clip) return;
     const tabs = await browser.tabs.query({});
-    const showing = tabs.filter((tab) => tab.id !== undefined && tab.id !== except && tab.url && clip.aliases.includes(normalizeUrl(tab.url) ?? ''));
+    const showing = tabs.filter(
+      (tab) => tab.id !== undefined && tab.id !== except && tab.url && clip.aliases.includes(normalizeUrl(tab.url) ?? ''),
+    );
     await Promise.all(showing.map((tab) => askTab(tab.id!, 'refreshHighlights')));
   }
 

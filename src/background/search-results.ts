@@ -16,7 +16,11 @@ function snippetSource(hit: SearchHit, clip: Clip | undefined, highlight: Highli
 export async function resultViews(db: CrisscrossDb, hits: SearchHit[]): Promise<SearchResultView[]> {
   const highlightIds = hits.filter((hit) => hit.type === 'highlight').map((hit) => hit.id);
   const highlights = new Map((await db.highlights.bulkGet(highlightIds)).filter((h): h is Highlight => Boolean(h)).map((h) => [h.id, h]));
-  const clipIds = [...new Set(hits.map((hit) => (hit.type === 'clip' ? hit.id : highlights.get(hit.id)?.clipId)).filter((id): id is string => Boolean(id)))];
+  const clipIds = [
+    ...new Set(
+      hits.map((hit) => (hit.type === 'clip' ? hit.id : highlights.get(hit.id)?.clipId)).filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const clips = new Map((await db.clips.bulkGet(clipIds)).filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
 
   const views: SearchResultView[] = [];

@@ -41,7 +41,10 @@ function addPageStyles(doc: Document, css: string): void {
 }
 
 function customHighlightPainter(doc: Document, registry: HighlightRegistry, HighlightClass: HighlightConstructor): Painter {
-  addPageStyles(doc, HIGHLIGHT_COLORS.map((color) => `::highlight(crisscross-${color}) { background-color: ${COLOR_VALUES[color]}; }`).join('\n'));
+  addPageStyles(
+    doc,
+    HIGHLIGHT_COLORS.map((color) => `::highlight(crisscross-${color}) { background-color: ${COLOR_VALUES[color]}; }`).join('\n'),
+  );
   let drawn: { id: string; range: Range }[] = [];
   return {
     paint(items) {

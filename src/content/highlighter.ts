@@ -76,7 +76,11 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
         entry.range = anchor?.range ?? null;
         entry.method = anchor?.method ?? null;
       }
-      painter.paint([...entries.values()].filter((entry) => entry.range).map((entry) => ({ id: entry.highlight.id, range: entry.range!, color: entry.highlight.color })));
+      painter.paint(
+        [...entries.values()]
+          .filter((entry) => entry.range)
+          .map((entry) => ({ id: entry.highlight.id, range: entry.range!, color: entry.highlight.color })),
+      );
     });
   }
 
@@ -167,6 +171,7 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
     describeSelection,
     highlightSelection,
     /** Where each highlight is anchored now (null: an orphan, not found on this page). */
-    anchors: (): Record<string, AnchorMethod | null> => Object.fromEntries([...entries.values()].map((entry) => [entry.highlight.id, entry.method])),
+    anchors: (): Record<string, AnchorMethod | null> =>
+      Object.fromEntries([...entries.values()].map((entry) => [entry.highlight.id, entry.method])),
   };
 }

@@ -19,7 +19,9 @@ if (!scope[LOADED]) {
   const handle = async (message: Envelope<ContentRequests>): Promise<Result<unknown>> => {
     switch (message.type) {
       case 'capturePage':
-        return ok(capturePage({ document, location: location.href, selectionText: getSelection()?.toString(), sanitize: createSanitizer(window) }));
+        return ok(
+          capturePage({ document, location: location.href, selectionText: getSelection()?.toString(), sanitize: createSanitizer(window) }),
+        );
       case 'reportAnchors':
         return ok(highlighter.anchors());
       case 'describeSelection':

@@ -23,7 +23,13 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
   const quote = h(doc, 'p', { class: 'quote' });
   const textarea = h(doc, 'textarea', { 'aria-label': 'Note', placeholder: 'Add a note…' });
   const swatches = HIGHLIGHT_COLORS.map((value) => {
-    const swatch = h(doc, 'button', { type: 'button', class: 'swatch', role: 'radio', 'aria-label': label(value), 'aria-checked': 'false' });
+    const swatch = h(doc, 'button', {
+      type: 'button',
+      class: 'swatch',
+      role: 'radio',
+      'aria-label': label(value),
+      'aria-checked': 'false',
+    });
     swatch.style.backgroundColor = COLOR_VALUES[value];
     swatch.addEventListener('click', () => setColor(value));
     return swatch;
@@ -36,7 +42,13 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
     doc,
     'div',
     { class: 'panel editor', role: 'dialog', 'aria-label': 'Highlight note', hidden: '' },
-    h(doc, 'div', { class: 'row' }, h(doc, 'div', { class: 'swatches', role: 'radiogroup', 'aria-label': 'Colour' }, ...swatches), closeButton),
+    h(
+      doc,
+      'div',
+      { class: 'row' },
+      h(doc, 'div', { class: 'swatches', role: 'radiogroup', 'aria-label': 'Colour' }, ...swatches),
+      closeButton,
+    ),
     quote,
     textarea,
     message,

@@ -11,5 +11,8 @@ export function formatShortDate(time: number | string, now = Date.now(), locale?
   if (date.getTime() >= startOfToday.getTime()) return 'today';
   if (date.getTime() >= startOfToday.getTime() - DAY_MS) return 'yesterday';
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(locale, sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' });
+  return date.toLocaleDateString(
+    locale,
+    sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' },
+  );
 }

@@ -45,7 +45,18 @@ export interface Clip extends PageCapture {
 /** What lists and the popup need of a clip, without its (possibly megabytes of) text. */
 export type ClipSummary = Pick<
   Clip,
-  'id' | 'url' | 'canonicalUrl' | 'title' | 'siteName' | 'author' | 'publishedAt' | 'excerpt' | 'wordCount' | 'tags' | 'savedAt' | 'updatedAt'
+  | 'id'
+  | 'url'
+  | 'canonicalUrl'
+  | 'title'
+  | 'siteName'
+  | 'author'
+  | 'publishedAt'
+  | 'excerpt'
+  | 'wordCount'
+  | 'tags'
+  | 'savedAt'
+  | 'updatedAt'
 >;
 
 export function summarizeClip(clip: Clip): ClipSummary {

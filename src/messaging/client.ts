@@ -14,8 +14,7 @@ export async function sendRequest<K extends keyof BackgroundRequests & string>(
 ): Promise<Result<ResponseOf<BackgroundRequests, K>>> {
   try {
     const result = (await browser.runtime.sendMessage(envelope<BackgroundRequests, K>(type, payload))) as
-      | Result<ResponseOf<BackgroundRequests, K>>
-      | undefined;
+      Result<ResponseOf<BackgroundRequests, K>> | undefined;
     return result ?? { ok: false, error: 'Crisscross did not answer. Try again in a moment.', code: 'internal' };
   } catch (error) {
     return { ok: false, error: `Crisscross could not be reached: ${(error as Error).message}`, code: 'internal' };

@@ -4,9 +4,7 @@ import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highli
 import type { ClipSummary, PageCapture, Truncation } from '../core/page-capture';
 
 /** What the popup shows about a tab before anything is clipped. */
-export type PageState =
-  | { kind: 'restricted'; reason: string }
-  | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
+export type PageState = { kind: 'restricted'; reason: string } | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
 
 export interface ClipOutcome {
   status: 'saved' | 'updated';

@@ -15,7 +15,10 @@ import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
 
 const tabId = z.number().int().nonnegative();
-const url = z.string().max(8_192).regex(/^(https?|file):/);
+const url = z
+  .string()
+  .max(8_192)
+  .regex(/^(https?|file):/);
 
 const offset = z.number().int().nonnegative().max(50_000_000);
 const context = z.string().max(200);
@@ -23,9 +26,20 @@ const xpath = z.strictObject({ type: z.literal('XPathSelector'), value: z.string
 
 /** W3C selectors of a highlight, as the content script describes them. */
 export const selectorsSchema: z.ZodType<HighlightSelectors> = z.strictObject({
-  quote: z.strictObject({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1).max(MAX_QUOTE_CHARS), prefix: context, suffix: context }),
+  quote: z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(MAX_QUOTE_CHARS),
+    prefix: context,
+    suffix: context,
+  }),
   position: z.strictObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
-  range: z.strictObject({ type: z.literal('RangeSelector'), startSelector: xpath, startOffset: offset, endSelector: xpath, endOffset: offset }),
+  range: z.strictObject({
+    type: z.literal('RangeSelector'),
+    startSelector: xpath,
+    startOffset: offset,
+    endSelector: xpath,
+    endOffset: offset,
+  }),
 });
 
 const color = z.enum(HIGHLIGHT_COLORS);
@@ -43,7 +57,12 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   listPageHighlights: z.strictObject({}),
   updateHighlight: z.strictObject({
     id,
-    changes: z.strictObject({ note: note.optional(), color: color.optional(), tags: z.array(tag).max(50).optional(), selectors: selectorsSchema.optional() }),
+    changes: z.strictObject({
+      note: note.optional(),
+      color: color.optional(),
+      tags: z.array(tag).max(50).optional(),
+      selectors: selectorsSchema.optional(),
+    }),
   }),
   deleteHighlight: z.strictObject({ id }),
   getTabHighlights: z.strictObject({ tabId }),
@@ -54,7 +73,10 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     filters: z.strictObject({
       tags: z.array(tag).max(20).optional(),
       sites: z.array(z.string().max(300)).max(20).optional(),
-      types: z.array(z.enum(['clip', 'highlight'])).max(2).optional(),
+      types: z
+        .array(z.enum(['clip', 'highlight']))
+        .max(2)
+        .optional(),
       collections: z.array(z.string().max(200)).max(20).optional(),
       after: z.number().finite().optional(),
       before: z.number().finite().optional(),

@@ -8,7 +8,8 @@ import type { SearchFilterInput, SearchResponse } from '../messaging/protocol';
 export const FULL_TEXT_PAUSE_MS = 250;
 const LIMIT = 20;
 
-export type SearchState = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; response: SearchResponse } | { kind: 'failed'; error: string };
+export type SearchState =
+  { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; response: SearchResponse } | { kind: 'failed'; error: string };
 
 export function hasFilters(filters: SearchFilterInput): boolean {
   return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));

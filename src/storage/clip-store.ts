@@ -27,7 +27,13 @@ export async function saveCapture(
     return await db.transaction('rw', db.clips, async () => {
       const existing = await findClipByUrls(db, [capture.canonicalUrl, ...capture.aliases]);
       if (!existing) {
-        const clip: Clip = { ...capture, id: newId(), aliases: uniq([capture.canonicalUrl, capture.url, ...capture.aliases]), savedAt: now, updatedAt: now };
+        const clip: Clip = {
+          ...capture,
+          id: newId(),
+          aliases: uniq([capture.canonicalUrl, capture.url, ...capture.aliases]),
+          savedAt: now,
+          updatedAt: now,
+        };
         await db.clips.add(clip);
         return { status: 'saved' as const, clip };
       }

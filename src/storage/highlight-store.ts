@@ -11,7 +11,12 @@ interface Clock {
 }
 
 /** Adds a highlight to a clip's page. */
-export async function addHighlight(db: CrisscrossDb, clip: Clip, draft: HighlightDraft, { now = Date.now(), newId = () => crypto.randomUUID() }: Clock = {}): Promise<Highlight> {
+export async function addHighlight(
+  db: CrisscrossDb,
+  clip: Clip,
+  draft: HighlightDraft,
+  { now = Date.now(), newId = () => crypto.randomUUID() }: Clock = {},
+): Promise<Highlight> {
   const highlight: Highlight = {
     ...draft,
     id: newId(),
@@ -32,7 +37,12 @@ export async function addHighlight(db: CrisscrossDb, clip: Clip, draft: Highligh
 }
 
 /** Applies the user's changes to a highlight; never loses the fields not changed. */
-export async function updateHighlight(db: CrisscrossDb, id: string, changes: HighlightChanges, { now = Date.now() }: Clock = {}): Promise<Highlight> {
+export async function updateHighlight(
+  db: CrisscrossDb,
+  id: string,
+  changes: HighlightChanges,
+  { now = Date.now() }: Clock = {},
+): Promise<Highlight> {
   try {
     return await db.transaction('rw', db.highlights, async () => {
       const existing = await db.highlights.get(id);

@@ -8,7 +8,10 @@ export async function readSnapshotTier(db: CrisscrossDb, tier: 'quick' | 'full')
 }
 
 /** Writes both tiers in one transaction, so a quick tier never pairs with another snapshot's full tier. */
-export async function writeSnapshot(db: CrisscrossDb, snapshot: { version: number; watermark: number; quick: string; full: string }): Promise<void> {
+export async function writeSnapshot(
+  db: CrisscrossDb,
+  snapshot: { version: number; watermark: number; quick: string; full: string },
+): Promise<void> {
   const { version, watermark } = snapshot;
   await db.transaction('rw', db.searchSnapshot, async () => {
     await db.searchSnapshot.bulkPut([

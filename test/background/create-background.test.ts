@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLIP_COMMAND, CLIP_MENU_ID, HIGHLIGHT_COMMAND, HIGHLIGHT_NOTE_MENU_ID, createBackground } from '../../src/background/create-background';
+import {
+  CLIP_COMMAND,
+  CLIP_MENU_ID,
+  HIGHLIGHT_COMMAND,
+  HIGHLIGHT_NOTE_MENU_ID,
+  createBackground,
+} from '../../src/background/create-background';
 import { CrisscrossDb } from '../../src/storage/db';
 import { makeCapture } from '../fixtures/captures';
 import { createFakeBrowser, type FakeTab } from '../fakes/fake-browser';
@@ -39,11 +45,17 @@ describe('clipTab', () => {
   it('captures the tab, saves the clip and shows the page as saved', async () => {
     const { send, badges } = setUp([articleTab()]);
     const outcome = await send('clipTab', { tabId: 7 });
-    expect(outcome).toMatchObject({ ok: true, value: { status: 'saved', clip: { title: 'Fast response is the new normal in customer service' } } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { status: 'saved', clip: { title: 'Fast response is the new normal in customer service' } },
+    });
     expect(badges.get(7)).toBe('✓');
     expect(await db.clips.count()).toBe(1);
     const state = await send('getPageState', { tabId: 7 });
-    expect(state).toMatchObject({ ok: true, value: { kind: 'page', clip: { title: 'Fast response is the new normal in customer service' } } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: { kind: 'page', clip: { title: 'Fast response is the new normal in customer service' } },
+    });
   });
 
   it('reports a re-clip as an update', async () => {
@@ -55,7 +67,10 @@ describe('clipTab', () => {
 
   it('refuses a browser page with a clear reason and writes nothing', async () => {
     const { send, badges } = setUp([{ id: 1, url: 'chrome://settings/' }]);
-    expect(await send('getPageState', { tabId: 1 })).toMatchObject({ ok: true, value: { kind: 'restricted', reason: expect.stringContaining('browser page') } });
+    expect(await send('getPageState', { tabId: 1 })).toMatchObject({
+      ok: true,
+      value: { kind: 'restricted', reason: expect.stringContaining('browser page') },
+    });
     expect(await send('clipTab', { tabId: 1 })).toMatchObject({ ok: false, code: 'restricted-page' });
     expect(badges.get(1)).toBe('!');
     expect(await db.clips.count()).toBe(0);
@@ -63,13 +78,21 @@ describe('clipTab', () => {
 
   it('rejects a capture that breaks the limits, writing nothing', async () => {
     const { send } = setUp([articleTab(makeCapture({ title: 'x'.repeat(10_000) }))]);
-    expect(await send('clipTab', { tabId: 7 })).toMatchObject({ ok: false, code: 'invalid-request', error: expect.stringContaining('title') });
+    expect(await send('clipTab', { tabId: 7 })).toMatchObject({
+      ok: false,
+      code: 'invalid-request',
+      error: expect.stringContaining('title'),
+    });
     expect(await db.clips.count()).toBe(0);
   });
 
   it('tries to inject the content script into a tab that has none, then explains', async () => {
     const { send, injected } = setUp([{ id: 4, url: 'https://example.org/old-tab' }]);
-    expect(await send('clipTab', { tabId: 4 })).toMatchObject({ ok: false, code: 'no-content-script', error: expect.stringContaining('Reload') });
+    expect(await send('clipTab', { tabId: 4 })).toMatchObject({
+      ok: false,
+      code: 'no-content-script',
+      error: expect.stringContaining('Reload'),
+    });
     expect(injected).toEqual([4]);
   });
 
@@ -114,6 +137,9 @@ describe('browser entry points', () => {
   it('lists recent clips for the popup', async () => {
     const { send } = setUp([articleTab()]);
     await send('clipTab', { tabId: 7 });
-    expect(await send('listRecentClips', { limit: 5 })).toMatchObject({ ok: true, value: [{ title: 'Fast response is the new normal in customer service' }] });
+    expect(await send('listRecentClips', { limit: 5 })).toMatchObject({
+      ok: true,
+      value: [{ title: 'Fast response is the new normal in customer service' }],
+    });
   });
 });

@@ -44,7 +44,12 @@ function setUp() {
         return { ok: false, error: 'unexpected' };
       },
     },
-    { id: 8, url: OTHER, title: 'Other', reply: () => ({ ok: true, value: makeCapture({ url: OTHER, canonicalUrl: OTHER, aliases: [] }) }) },
+    {
+      id: 8,
+      url: OTHER,
+      title: 'Other',
+      reply: () => ({ ok: true, value: makeCapture({ url: OTHER, canonicalUrl: OTHER, aliases: [] }) }),
+    },
   ]);
   fake.browser.tabs.query = (async () => fake.tabs) as never;
   const background = createBackground({ browser: fake.browser, db, log: vi.fn() });
@@ -57,7 +62,10 @@ describe('highlights in the background', () => {
   it('saves a highlight from a content script, clipping its page first', async () => {
     const { send } = setUp();
     const saved = await send('saveHighlight', { draft }, contentScriptOn(PAGE));
-    expect(saved).toMatchObject({ ok: true, value: { text: 'Poor attention.', note: 'A note', color: 'yellow', pageTitle: makeCapture().title } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { text: 'Poor attention.', note: 'A note', color: 'yellow', pageTitle: makeCapture().title },
+    });
     expect(await db.clips.count()).toBe(1);
     expect(await send('listPageHighlights', {}, contentScriptOn(PAGE))).toMatchObject({ ok: true, value: [{ text: 'Poor attention.' }] });
   });
@@ -67,8 +75,14 @@ describe('highlights in the background', () => {
     const saved = await send('saveHighlight', { draft }, contentScriptOn(PAGE));
     const id = (saved as { value: { id: string } }).value.id;
     await send('saveHighlight', { draft }, contentScriptOn(OTHER, 8));
-    expect(await send('listPageHighlights', {}, contentScriptOn(OTHER, 8))).toMatchObject({ ok: true, value: [expect.objectContaining({ pageUrl: OTHER })] });
-    expect(await send('updateHighlight', { id, changes: { note: 'hijacked' } }, contentScriptOn(OTHER, 8))).toMatchObject({ ok: false, code: 'forbidden-sender' });
+    expect(await send('listPageHighlights', {}, contentScriptOn(OTHER, 8))).toMatchObject({
+      ok: true,
+      value: [expect.objectContaining({ pageUrl: OTHER })],
+    });
+    expect(await send('updateHighlight', { id, changes: { note: 'hijacked' } }, contentScriptOn(OTHER, 8))).toMatchObject({
+      ok: false,
+      code: 'forbidden-sender',
+    });
     expect(await send('deleteHighlight', { id }, contentScriptOn(OTHER, 8))).toMatchObject({ ok: false, code: 'forbidden-sender' });
     expect(await db.highlights.get(id)).toMatchObject({ note: 'A note' });
   });
@@ -78,7 +92,9 @@ describe('highlights in the background', () => {
     expect(await send('getTabHighlights', { tabId: 7 }, contentScriptOn(PAGE))).toMatchObject({ ok: false, code: 'forbidden-sender' });
     const bad = { ...draft, selectors: { ...draft.selectors, quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } } };
     expect(await send('saveHighlight', { draft: bad }, contentScriptOn(PAGE))).toMatchObject({ ok: false, code: 'invalid-request' });
-    expect(await send('saveHighlight', { draft: { ...draft, color: 'red; background:url(x)' } }, contentScriptOn(PAGE))).toMatchObject({ ok: false });
+    expect(await send('saveHighlight', { draft: { ...draft, color: 'red; background:url(x)' } }, contentScriptOn(PAGE))).toMatchObject({
+      ok: false,
+    });
   });
 
   it('lists a tab’s highlights for the popup with their anchoring state', async () => {
@@ -111,6 +127,9 @@ describe('highlights in the background', () => {
     const saved = (await send('saveHighlight', { draft }, contentScriptOn(PAGE))) as { value: { id: string } };
     expect(await send('deleteHighlight', { id: saved.value.id }, popup)).toEqual({ ok: true, value: { deleted: true } });
     expect(await db.highlights.count()).toBe(0);
-    expect(await send('updateHighlight', { id: saved.value.id, changes: { note: 'x' } }, popup)).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await send('updateHighlight', { id: saved.value.id, changes: { note: 'x' } }, popup)).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });

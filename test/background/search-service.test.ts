@@ -19,7 +19,9 @@ const ids = (service: SearchService, query: string, mode: 'quick' | 'full' = 'qu
 
 async function clipPage(n: number, title: string, text: string) {
   const url = `http://blog.example/${n}`;
-  return (await saveCapture(db, makeCapture({ url, canonicalUrl: url, aliases: [], title, text, excerpt: '' }), { newId: () => `clip-${n}` })).clip;
+  return (
+    await saveCapture(db, makeCapture({ url, canonicalUrl: url, aliases: [], title, text, excerpt: '' }), { newId: () => `clip-${n}` })
+  ).clip;
 }
 
 beforeEach(() => {
@@ -45,7 +47,12 @@ describe('search service', () => {
 
   it('restores from its snapshot after a restart and catches up with writes and deletions made since', async () => {
     const first = await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
-    const highlight = await addHighlight(db, first, { selectors: makeSelectors('Tomatoes need compost.'), note: 'soil', color: 'green' }, { newId: () => 'h-1' });
+    const highlight = await addHighlight(
+      db,
+      first,
+      { selectors: makeSelectors('Tomatoes need compost.'), note: 'soil', color: 'green' },
+      { newId: () => 'h-1' },
+    );
     const service = start();
     await service.ready();
     service.highlightSaved(highlight, first);

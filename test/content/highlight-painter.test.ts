@@ -45,9 +45,8 @@ describe('wrapper painter (browsers without the Custom Highlight API)', () => {
       { id: 'a', range: second, color: 'yellow' },
       { id: 'b', range: first, color: 'blue' },
     ]);
-    expect([...document.querySelectorAll('mark')].map((mark) => `${mark.getAttribute('data-crisscross-highlight')}:${mark.textContent}`).sort()).toEqual([
-      'a:four',
-      'b:two',
-    ]);
+    expect(
+      [...document.querySelectorAll('mark')].map((mark) => `${mark.getAttribute('data-crisscross-highlight')}:${mark.textContent}`).sort(),
+    ).toEqual(['a:four', 'b:two']);
   });
 });

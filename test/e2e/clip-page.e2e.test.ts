@@ -64,7 +64,8 @@ describe('clipping a page', () => {
     expect(rest).toHaveLength(0);
     expect(clip).toMatchObject({ title: TITLE, url: blog.url(POST), canonicalUrl: `http://dots.example/${POST}`, source: 'article' });
     expect(clip!.text).toContain('Fast response when we have a problem.');
-    for (const furniture of ['Subscribe', 'Leave a reply', 'Recent posts', 'Powered by a blog engine']) expect(clip!.text).not.toContain(furniture);
+    for (const furniture of ['Subscribe', 'Leave a reply', 'Recent posts', 'Powered by a blog engine'])
+      expect(clip!.text).not.toContain(furniture);
     expect(clip!.html).not.toMatch(/<script|<form|onclick/i);
     await popup.close();
   });
@@ -111,10 +112,15 @@ describe('clipping a page', () => {
   });
 
   it('clips a page with no article as its readable text and says so', async () => {
-    blog.override('dashboard.html', '<!doctype html><title>Status board</title><nav>Home · Settings</nav><div><b>Deploys:</b> all green today</div><footer>© Us</footer>');
+    blog.override(
+      'dashboard.html',
+      '<!doctype html><title>Status board</title><nav>Home · Settings</nav><div><b>Deploys:</b> all green today</div><footer>© Us</footer>',
+    );
     const { tabId } = await openTab('dashboard.html');
     const popup = await clipThroughPopup(tabId);
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain('No article was found on this page, so its readable text was saved.');
+    await expect
+      .poll(() => popup.getByRole('status').textContent())
+      .toContain('No article was found on this page, so its readable text was saved.');
     const clip = (await storedClips(popup)).find((stored) => stored.title === 'Status board');
     expect(clip).toMatchObject({ source: 'body', text: 'Deploys: all green today' });
     await popup.close();
@@ -122,10 +128,15 @@ describe('clipping a page', () => {
 
   it('clips a 10 MB page within the limits, tells the user, and the page stays responsive', async () => {
     const paragraph = `<p>${'A very large page of text that goes on and on. '.repeat(40)}</p>\n`;
-    blog.override('huge.html', `<!doctype html><title>Huge page</title><body>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body>`);
+    blog.override(
+      'huge.html',
+      `<!doctype html><title>Huge page</title><body>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body>`,
+    );
     const { page, tabId } = await openTab('huge.html');
     const popup = await clipThroughPopup(tabId);
-    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/very large: the first 1,000,000 of [\d,]{9,} characters were saved/);
+    await expect
+      .poll(() => popup.getByRole('status').textContent())
+      .toMatch(/very large: the first 1,000,000 of [\d,]{9,} characters were saved/);
     const started = Date.now();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -151,7 +162,9 @@ describe('after a browser restart', () => {
     session = await launchExtension(profileDir);
     try {
       const again = await session.openPopup(null);
-      await expect.poll(() => again.getByRole('region', { name: 'Recent clips' }).getByRole('link').allTextContents()).toEqual([expect.stringContaining(TITLE)]);
+      await expect
+        .poll(() => again.getByRole('region', { name: 'Recent clips' }).getByRole('link').allTextContents())
+        .toEqual([expect.stringContaining(TITLE)]);
     } finally {
       await session.close();
       await blog.close();

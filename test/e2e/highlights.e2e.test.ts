@@ -51,7 +51,9 @@ describe('highlights', () => {
     await expect.poll(yellow).toEqual([QUOTE]);
 
     const { popup, list } = await popupHighlights();
-    await expect.poll(() => popup.getByRole('heading', { name: /Highlights on this page/ }).textContent()).toBe('Highlights on this page (1)');
+    await expect
+      .poll(() => popup.getByRole('heading', { name: /Highlights on this page/ }).textContent())
+      .toBe('Highlights on this page (1)');
     expect(await list.getByRole('listitem').textContent()).toContain(NOTE);
     expect(await list.getByRole('listitem').textContent()).toContain(QUOTE);
     // Highlighting saved the page as a clip as well, so the highlight has its page's text.
@@ -76,7 +78,10 @@ describe('highlights', () => {
 
   it('stays anchored when a paragraph is inserted above and a word in the quote changes', async () => {
     const edited = original
-      .replace('<p>Do you know what kind of service', '<p>Update: this post was edited in 2024 with a new introduction.</p>\n<p>Do you know what kind of service')
+      .replace(
+        '<p>Do you know what kind of service',
+        '<p>Update: this post was edited in 2024 with a new introduction.</p>\n<p>Do you know what kind of service',
+      )
       .replace('Customer Service is the new marketing', 'Customer Service is the modern marketing');
     blog.override(POST, edited);
     await post.reload();

@@ -68,7 +68,9 @@ describe('a hostile page', () => {
     await expect.poll(() => isControlVisible(page, 'Note')).toBe(true);
     await page.keyboard.type(SECRET_NOTE);
     await clickControl(page, 'Save note');
-    await expect.poll(async () => (await drawnHighlights(page))['crisscross-yellow']).toEqual(['Curators highlight this sentence about tomatoes']);
+    await expect
+      .poll(async () => (await drawnHighlights(page))['crisscross-yellow'])
+      .toEqual(['Curators highlight this sentence about tomatoes']);
     await page.waitForTimeout(300);
 
     const seen = await page.evaluate(() => (window as unknown as { probe: () => Record<string, unknown> }).probe());

@@ -37,7 +37,15 @@ function* walk(node: DomNode, inOurUi = false): Generator<{ node: DomNode; inOur
 
 /** A control's accessible name as far as our UI sets it: aria-label, else its own text. */
 function accessibleName(node: DomNode): string | undefined {
-  return attribute(node, 'aria-label') ?? (node.nodeName === 'BUTTON' ? (node.children ?? []).map((child) => child.nodeValue ?? '').join('').trim() : undefined);
+  return (
+    attribute(node, 'aria-label') ??
+    (node.nodeName === 'BUTTON'
+      ? (node.children ?? [])
+          .map((child) => child.nodeValue ?? '')
+          .join('')
+          .trim()
+      : undefined)
+  );
 }
 
 /** Finds a control of our page UI by its accessible name, visible or not. */

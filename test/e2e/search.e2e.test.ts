@@ -8,9 +8,9 @@ import { SEED_BLOG, startBlogServer, type BlogServer } from './blog-server';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clickControl, isControlVisible, selectPhrase } from './page-ui';
 
-const posts = (JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: { path: string; title: string; tags: string[] }[] }).pages.filter((page) =>
-  page.path.startsWith('posts/'),
-);
+const posts = (
+  JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: { path: string; title: string; tags: string[] }[] }
+).pages.filter((page) => page.path.startsWith('posts/'));
 const FAST = 'Fast response is the new normal in customer service';
 
 describe('search from the popup', () => {
@@ -62,7 +62,11 @@ describe('search from the popup', () => {
     await expect.poll(() => titles(popup)).toContain('Google Chrome’s innovation: Focus on what matters and make it relevant');
     const wanted = (await titles(popup))[1]!;
     await popup.keyboard.press('ArrowDown');
-    await expect.poll(() => popup.getByRole('listbox', { name: 'Results' }).getByRole('option', { selected: true }).locator('.clip-title').textContent()).toBe(wanted);
+    await expect
+      .poll(() =>
+        popup.getByRole('listbox', { name: 'Results' }).getByRole('option', { selected: true }).locator('.clip-title').textContent(),
+      )
+      .toBe(wanted);
     const opened = session.context.waitForEvent('page');
     await popup.keyboard.press('Enter');
     const page = await opened;
@@ -100,7 +104,12 @@ describe('search from the popup', () => {
     await expect.poll(() => titles(after)).toEqual(expected);
     await after.close();
 
-    blog.override('zebra.html', '<!doctype html><title>Zebra crossings and pedestrian safety</title><article><h1>Zebra crossings</h1><p>' + 'Pedestrians cross where drivers expect them. '.repeat(20) + '</p></article>');
+    blog.override(
+      'zebra.html',
+      '<!doctype html><title>Zebra crossings and pedestrian safety</title><article><h1>Zebra crossings</h1><p>' +
+        'Pedestrians cross where drivers expect them. '.repeat(20) +
+        '</p></article>',
+    );
     const page = await session.context.newPage();
     await page.goto(blog.url('zebra.html'));
     const clipPopup = await session.openPopup(await session.tabIdOf(page));

@@ -47,7 +47,10 @@ describe('classifySender', () => {
 describe('createRouter', () => {
   it('answers a valid request from an allowed sender with an ok Result', async () => {
     const { router } = makeRouter();
-    await expect(router({ channel: 'crisscross', type: 'echo', payload: { text: 'hi' } }, popup)).resolves.toEqual({ ok: true, value: 'HI' });
+    await expect(router({ channel: 'crisscross', type: 'echo', payload: { text: 'hi' } }, popup)).resolves.toEqual({
+      ok: true,
+      value: 'HI',
+    });
   });
 
   it('ignores messages that are not ours, so other listeners can answer', () => {
@@ -66,8 +69,14 @@ describe('createRouter', () => {
 
   it('refuses another extension and a page-only sender for content requests', async () => {
     const { router } = makeRouter();
-    expect(await router({ channel: 'crisscross', type: 'echo', payload: { text: 'x' } }, otherExtension)).toMatchObject({ ok: false, code: 'forbidden-sender' });
-    expect(await router({ channel: 'crisscross', type: 'fromPage', payload: {} }, popup)).toMatchObject({ ok: false, code: 'forbidden-sender' });
+    expect(await router({ channel: 'crisscross', type: 'echo', payload: { text: 'x' } }, otherExtension)).toMatchObject({
+      ok: false,
+      code: 'forbidden-sender',
+    });
+    expect(await router({ channel: 'crisscross', type: 'fromPage', payload: {} }, popup)).toMatchObject({
+      ok: false,
+      code: 'forbidden-sender',
+    });
     expect(await router({ channel: 'crisscross', type: 'fromPage', payload: {} }, contentScript)).toEqual({ ok: true, value: 1 });
   });
 
@@ -82,11 +91,18 @@ describe('createRouter', () => {
 
   it('refuses unknown request names, including inherited object keys', async () => {
     const { router } = makeRouter();
-    expect(await router({ channel: 'crisscross', type: 'constructor', payload: {} }, popup)).toMatchObject({ ok: false, code: 'invalid-request' });
+    expect(await router({ channel: 'crisscross', type: 'constructor', payload: {} }, popup)).toMatchObject({
+      ok: false,
+      code: 'invalid-request',
+    });
   });
 
   it('turns a handler error into a readable error Result', async () => {
     const { router } = makeRouter();
-    expect(await router({ channel: 'crisscross', type: 'fails', payload: {} }, popup)).toEqual({ ok: false, error: 'Nothing here.', code: 'not-found' });
+    expect(await router({ channel: 'crisscross', type: 'fails', payload: {} }, popup)).toEqual({
+      ok: false,
+      error: 'Nothing here.',
+      code: 'not-found',
+    });
   });
 });

@@ -26,7 +26,10 @@ describe('saveCapture', () => {
 
   it('updates the clip when the same canonical page is clipped again, never duplicating it', async () => {
     const first = await saveCapture(db, makeCapture({ tags: ['social media'] }), { now: 1000, newId: ids });
-    const again = await saveCapture(db, makeCapture({ title: 'Edited title', text: 'New text', tags: ['customer service'] }), { now: 2000, newId: ids });
+    const again = await saveCapture(db, makeCapture({ title: 'Edited title', text: 'New text', tags: ['customer service'] }), {
+      now: 2000,
+      newId: ids,
+    });
     expect(again.status).toBe('updated');
     expect(again.clip.id).toBe(first.clip.id);
     expect(await db.clips.count()).toBe(1);
@@ -40,13 +43,18 @@ describe('saveCapture', () => {
     // Same page served elsewhere, with no canonical link: its address is one of the clip's aliases.
     const moved = makeCapture({ canonicalUrl: 'http://127.0.0.1:8080/posts/fast-response.html', aliases: [] });
     const again = await saveCapture(db, moved, { now: 2, newId: ids });
-    expect(again).toMatchObject({ status: 'updated', clip: { id: first.clip.id, canonicalUrl: 'http://dots.example/posts/fast-response.html' } });
+    expect(again).toMatchObject({
+      status: 'updated',
+      clip: { id: first.clip.id, canonicalUrl: 'http://dots.example/posts/fast-response.html' },
+    });
     expect(await findClipByUrls(db, ['http://127.0.0.1:8080/posts/fast-response.html'])).toMatchObject({ id: first.clip.id });
   });
 
   it('keeps pages with different canonical addresses apart', async () => {
     await saveCapture(db, makeCapture(), { newId: ids });
-    await saveCapture(db, makeCapture({ url: 'http://127.0.0.1:8080/b.html', canonicalUrl: 'http://dots.example/b.html', aliases: [] }), { newId: ids });
+    await saveCapture(db, makeCapture({ url: 'http://127.0.0.1:8080/b.html', canonicalUrl: 'http://dots.example/b.html', aliases: [] }), {
+      newId: ids,
+    });
     expect(await db.clips.count()).toBe(2);
   });
 
@@ -64,9 +72,18 @@ describe('saveCapture', () => {
 
 describe('listRecentClips', () => {
   it('lists the most recently saved or updated clips first, without their text', async () => {
-    await saveCapture(db, makeCapture({ url: 'http://a.example/1', canonicalUrl: 'http://a.example/1', aliases: [], title: 'One' }), { now: 1, newId: ids });
-    await saveCapture(db, makeCapture({ url: 'http://a.example/2', canonicalUrl: 'http://a.example/2', aliases: [], title: 'Two' }), { now: 2, newId: ids });
-    await saveCapture(db, makeCapture({ url: 'http://a.example/1', canonicalUrl: 'http://a.example/1', aliases: [], title: 'One again' }), { now: 3, newId: ids });
+    await saveCapture(db, makeCapture({ url: 'http://a.example/1', canonicalUrl: 'http://a.example/1', aliases: [], title: 'One' }), {
+      now: 1,
+      newId: ids,
+    });
+    await saveCapture(db, makeCapture({ url: 'http://a.example/2', canonicalUrl: 'http://a.example/2', aliases: [], title: 'Two' }), {
+      now: 2,
+      newId: ids,
+    });
+    await saveCapture(db, makeCapture({ url: 'http://a.example/1', canonicalUrl: 'http://a.example/1', aliases: [], title: 'One again' }), {
+      now: 3,
+      newId: ids,
+    });
     const recent = await listRecentClips(db, 10);
     expect(recent.map((clip) => clip.title)).toEqual(['One again', 'Two']);
     expect(recent[0]).not.toHaveProperty('text');

@@ -1,12 +1,6 @@
 // Re-finds a stored highlight in a (possibly changed) page, from the most precise selector to the most forgiving.
 
-import {
-  findExactQuote,
-  findFuzzyQuote,
-  type NormalizedQuote,
-  type QuoteMatch,
-  type QuoteSearchOptions,
-} from './match-quote';
+import { findExactQuote, findFuzzyQuote, type NormalizedQuote, type QuoteMatch, type QuoteSearchOptions } from './match-quote';
 import { isIgnorableCharCode, normalizedString, toNormalizedOffset, toSourceSpan } from './normalize';
 import { resolveRangeSelector } from './range-selector';
 import { buildTextIndex, type TextIndex } from './text-index';

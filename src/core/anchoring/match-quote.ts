@@ -128,14 +128,7 @@ interface Candidate extends QuoteMatch {
 }
 
 /** Compares the stored context and expected position with a candidate at `[start, end)`. */
-function evaluate(
-  text: string,
-  quote: NormalizedQuote,
-  start: number,
-  end: number,
-  errors: number,
-  hint: number | undefined,
-): Candidate {
+function evaluate(text: string, quote: NormalizedQuote, start: number, end: number, errors: number, hint: number | undefined): Candidate {
   const { prefix, suffix, exact } = quote;
   // Look a little further than the context's length so insertions in the
   // context cost their own size instead of misaligning the comparison.
@@ -155,8 +148,7 @@ function evaluate(
       SUFFIX_WEIGHT * suffixSimilarity +
       POSITION_WEIGHT * positionSimilarity) /
     TOTAL_WEIGHT;
-  const evidence =
-    exact.length - 2 * errors + contextEvidence(prefix.length, prefixErrors) + contextEvidence(suffix.length, suffixErrors);
+  const evidence = exact.length - 2 * errors + contextEvidence(prefix.length, prefixErrors) + contextEvidence(suffix.length, suffixErrors);
   return { start, end, errors, score, evidence, contextErrors: prefixErrors + suffixErrors, distance };
 }
 

@@ -2,7 +2,22 @@
 import createDOMPurify from 'dompurify';
 
 /** Tags that are never part of a readable article and could act on their own. */
-const FORBIDDEN_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'];
+const FORBIDDEN_TAGS = [
+  'style',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+];
 
 /** Builds a sanitizer bound to a window (the page's in a content script, happy-dom's in tests). */
 export function createSanitizer(window: Window): (html: string) => string {

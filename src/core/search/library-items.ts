@@ -9,7 +9,11 @@ export function clipItem(clip: Clip, collections: readonly string[] = []): Searc
 }
 
 /** A highlight carries its page's title, address and site so "site:" and page words find it. */
-export function highlightItem(highlight: Highlight, clip: Pick<Clip, 'title' | 'url' | 'siteName'> | undefined, collections: readonly string[] = []): SearchHighlight {
+export function highlightItem(
+  highlight: Highlight,
+  clip: Pick<Clip, 'title' | 'url' | 'siteName'> | undefined,
+  collections: readonly string[] = [],
+): SearchHighlight {
   const { id, clipId, text, note, tags, createdAt } = highlight;
   return {
     type: 'highlight',

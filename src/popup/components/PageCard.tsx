@@ -9,7 +9,12 @@ type Props = {
 };
 
 export function PageCard({ page, busy, onClip }: Props) {
-  if (page.kind === 'loading') return <section class="card" aria-label="This page"><p class="muted">Reading this tab…</p></section>;
+  if (page.kind === 'loading')
+    return (
+      <section class="card" aria-label="This page">
+        <p class="muted">Reading this tab…</p>
+      </section>
+    );
   if (page.kind === 'restricted' || page.kind === 'error') {
     return (
       <section class="card" aria-label="This page">

@@ -31,7 +31,12 @@ export function SearchFilters({ filters, onChange }: { filters: SearchFilterInpu
       <div class="filter-grid">
         <label>
           Type
-          <select value={filters.types?.[0] ?? ''} onChange={(event) => set({ types: event.currentTarget.value ? [event.currentTarget.value as 'clip' | 'highlight'] : undefined })}>
+          <select
+            value={filters.types?.[0] ?? ''}
+            onChange={(event) =>
+              set({ types: event.currentTarget.value ? [event.currentTarget.value as 'clip' | 'highlight'] : undefined })
+            }
+          >
             <option value="">Clips and highlights</option>
             <option value="clip">Clips</option>
             <option value="highlight">Highlights</option>
@@ -43,7 +48,11 @@ export function SearchFilters({ filters, onChange }: { filters: SearchFilterInpu
         </label>
         <label>
           Site
-          <input list="filter-sites" value={filters.sites?.[0] ?? ''} onChange={(event) => set({ sites: list(event.currentTarget.value) })} />
+          <input
+            list="filter-sites"
+            value={filters.sites?.[0] ?? ''}
+            onChange={(event) => set({ sites: list(event.currentTarget.value) })}
+          />
         </label>
         <label>
           Collection

@@ -18,7 +18,13 @@ function Marked({ text, marks, class: className }: { text: string; marks: [numbe
   return <span class={className}>{parts}</span>;
 }
 
-type Props = { state: SearchState; query: string; active: number; onOpen: (result: SearchResultView) => void; onHover: (index: number) => void };
+type Props = {
+  state: SearchState;
+  query: string;
+  active: number;
+  onOpen: (result: SearchResultView) => void;
+  onHover: (index: number) => void;
+};
 
 export function SearchResults({ state, query, active, onOpen, onHover }: Props) {
   if (state.kind === 'idle') return null;

@@ -9,8 +9,7 @@ import { makePage, ownerId, selectText, squash } from './dom-fixtures';
 
 const INTRO = '<h1 id="title">Rivers and archives</h1><p id="intro">Curators keep returning to the same question about memory.</p>';
 const P1 = '<p id="p1">Early libraries were built beside rivers because water carried both books and the people who read them.</p>';
-const P2 =
-  '<p id="p2">The archive is not a warehouse of facts but a conversation that keeps changing its speakers over time.</p>';
+const P2 = '<p id="p2">The archive is not a warehouse of facts but a conversation that keeps changing its speakers over time.</p>';
 const P3 = '<p id="p3">Networks of small harbors once moved more letters than any single capital city ever did.</p>';
 const ORIGINAL = `${INTRO}${P1}${P2}${P3}`;
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { textNodeSegments } from '../../../src/core/anchoring/segments';
 import { makePage, selectText } from './dom-fixtures';
 
-const pieces = (range: Range): string[] =>
-  textNodeSegments(range).map((segment) => segment.node.data.slice(segment.start, segment.end));
+const pieces = (range: Range): string[] => textNodeSegments(range).map((segment) => segment.node.data.slice(segment.start, segment.end));
 
 describe('textNodeSegments', () => {
   it('splits a range across elements into the covered part of each text node', () => {

@@ -10,7 +10,8 @@ const HTML =
   '<script>var s = "script";</script><style>p { color: red }</style>' +
   '<noscript>enable js</noscript><template><p>template</p></template>' +
   '<div data-crisscross-ui><button>Save clip</button></div>' +
-  '<p id="b">Four <mark data-crisscross-highlight>five</mark>' + '<span></span> six</p>';
+  '<p id="b">Four <mark data-crisscross-highlight>five</mark>' +
+  '<span></span> six</p>';
 
 describe('buildTextIndex', () => {
   it('concatenates readable text and skips script, style, noscript, template and our UI', () => {

@@ -39,7 +39,14 @@ describe('capturePage on the seed blog', () => {
     expect(result.aliases).toContain(`http://127.0.0.1:8080/${path}`);
     if (!empty) expect(result.wordCount).toBeGreaterThan(30);
     if (!empty) expect(result.text.length).toBeGreaterThan(200);
-    for (const furniture of ['Subscribe', 'Leave a reply', 'Recent posts', 'Powered by a blog engine', 'Share: Twitter', 'Great post, thanks for sharing']) {
+    for (const furniture of [
+      'Subscribe',
+      'Leave a reply',
+      'Recent posts',
+      'Powered by a blog engine',
+      'Share: Twitter',
+      'Great post, thanks for sharing',
+    ]) {
       expect(result.text).not.toContain(furniture);
       expect(result.html).not.toContain(furniture);
     }
@@ -48,12 +55,15 @@ describe('capturePage on the seed blog', () => {
 
   it('keeps paragraphs apart in the clean text', () => {
     const result = capture(seedPost('posts/fast-response-is-the-new-normal-in-customer-service.html'));
-    expect(result.text.startsWith('Do you know what kind of service drives people crazy? Poor attention.\n\nAccording to research from Zendesk')).toBe(true);
+    expect(
+      result.text.startsWith('Do you know what kind of service drives people crazy? Poor attention.\n\nAccording to research from Zendesk'),
+    ).toBe(true);
     expect(result.text).toContain('Fast response when we have a problem.');
   });
 });
 
-const article = (body: string) => `<!doctype html><html><head><title>Hostile</title></head><body><article><h1>A title</h1>${body}</article></body></html>`;
+const article = (body: string) =>
+  `<!doctype html><html><head><title>Hostile</title></head><body><article><h1>A title</h1>${body}</article></body></html>`;
 const longParagraph = '<p>' + 'Curators keep the passages that matter and connect them across topics. '.repeat(8) + '</p>';
 
 describe('capturePage sanitizes the article HTML', () => {

@@ -144,7 +144,14 @@ describe('snapshots', () => {
 describe('quick-first restore', () => {
   it('answers from the quick tier at once and from article text once the full tier is attached', async () => {
     const index = new SearchIndex();
-    index.upsert({ type: 'clip', id: 'a', title: 'Gardening notes', url: 'https://example.org/a', text: 'Tomatoes need compost and sunlight.', savedAt: 1 });
+    index.upsert({
+      type: 'clip',
+      id: 'a',
+      title: 'Gardening notes',
+      url: 'https://example.org/a',
+      text: 'Tomatoes need compost and sunlight.',
+      savedAt: 1,
+    });
     const { full, ...quick } = index.toSnapshot();
     const restored = SearchIndex.fromQuickSnapshot(quick);
     expect(restored.searchQuick('gardening').map((hit) => hit.id)).toEqual(['a']);
