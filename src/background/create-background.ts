@@ -60,7 +60,7 @@ export function createBackground({
     },
     warmUp: async () => {
       await search.ready();
-      return { ready: true, items: search.size };
+      return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };
     },
   };
 

@@ -79,7 +79,7 @@ export interface BackgroundRequests {
   /** Values the search filters can offer (tags and sites in use). */
   listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
-  warmUp: { request: Record<string, never>; response: { ready: true; items: number } };
+  warmUp: { request: Record<string, never>; response: { ready: true; items: number; index: 'restoring' | 'rebuilding' | 'ready'; fullText: boolean } };
 }
 
 /** Requests a content script answers (from the background worker). */
