@@ -40,11 +40,15 @@ const entries = [
   { in: 'src/background/index.ts', out: 'background', format: 'esm' },
   { in: 'src/content/index.ts', out: 'content', format: 'iife' },
   { in: 'src/popup/index.tsx', out: 'popup', format: 'esm' },
+  { in: 'src/library/index.tsx', out: 'library', format: 'esm' },
 ];
 
 const staticFiles = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
+  ['src/library/library.html', 'library.html'],
+  ['src/library/library.css', 'library.css'],
+  ['src/ui/theme.css', 'theme.css'],
   ['icons/icon-16.png', 'icons/icon-16.png'],
   ['icons/icon-32.png', 'icons/icon-32.png'],
   ['icons/icon-48.png', 'icons/icon-48.png'],

@@ -15,8 +15,9 @@ const boundaries = {
     'webextension-polyfill',
   ],
   'src/content/**': ['**/storage/**', '**/background/**', '**/popup/**', '**/library/**', 'dexie', 'minisearch'],
-  'src/popup/**': ['**/storage/**', '**/background/**', '**/content/**', 'dexie', 'minisearch'],
-  'src/library/**': ['**/storage/**', '**/background/**', '**/content/**', 'dexie', 'minisearch'],
+  'src/popup/**': ['**/storage/**', '**/background/**', '**/content/**', '**/library/**', 'dexie', 'minisearch'],
+  'src/library/**': ['**/storage/**', '**/background/**', '**/content/**', '**/popup/**', 'dexie', 'minisearch'],
+  'src/ui/**': ['**/storage/**', '**/background/**', '**/content/**', '**/popup/**', '**/library/**', 'dexie', 'minisearch'],
   'src/messaging/**': ['**/storage/**', '**/background/**', '**/content/**', '**/popup/**', '**/library/**', 'dexie'],
   'src/storage/**': ['**/background/**', '**/content/**', '**/popup/**', '**/library/**', '**/platform/**'],
 };
@@ -47,7 +48,7 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['src/content/**', 'src/popup/**', 'src/library/**', 'src/background/**', 'src/core/**', 'src/messaging/**', 'src/storage/**'],
+    files: ['src/content/**', 'src/popup/**', 'src/library/**', 'src/ui/**', 'src/background/**', 'src/core/**', 'src/messaging/**', 'src/storage/**'],
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
 );

@@ -6,6 +6,9 @@ import { requestSchemas, requestSenders } from '../messaging/schemas';
 import { parseQuery } from '../core/search';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
+import { listClipHighlights } from '../storage/highlight-store';
+import { listClips, listHighlights } from '../storage/library-store';
+import { RequestError } from '../messaging/result';
 import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
 import { getPageState } from './page-state';
@@ -17,6 +20,7 @@ export const CLIP_COMMAND = 'clip-page';
 export const HIGHLIGHT_MENU_ID = 'crisscross-highlight';
 export const HIGHLIGHT_NOTE_MENU_ID = 'crisscross-highlight-note';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
+export const LIBRARY_COMMAND = 'open-library';
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -57,6 +61,13 @@ export function createBackground({
     listFilterOptions: async () => {
       const [tags, sites] = await Promise.all([db.clips.orderBy('tags').uniqueKeys(), db.clips.orderBy('siteName').uniqueKeys()]);
       return { tags: tags.map(String), sites: sites.map(String).filter(Boolean) };
+    },
+    listLibrary: ({ type, sort, hasNotes, offset, limit }) =>
+      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit),
+    getClip: async ({ id }) => {
+      const clip = await db.clips.get(id);
+      if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');
+      return { clip, highlights: await listClipHighlights(db, id) };
     },
     warmUp: async () => {
       await search.ready();
@@ -104,6 +115,7 @@ export function createBackground({
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (command === CLIP_COMMAND) clipFromBrowserUi(tabId);
       if (command === HIGHLIGHT_COMMAND) highlightFromBrowserUi(tabId, false);
+      if (command === LIBRARY_COMMAND) void browser.tabs.create({ url: browser.runtime.getURL('library.html') });
     });
   }
 

@@ -6,7 +6,7 @@ import { buildTextIndex } from '../core/anchoring/text-index';
 import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
 import type { Highlight, HighlightColor } from '../core/highlight';
 import type { sendRequest } from '../messaging/client';
-import { createPainter } from './highlight-painter';
+import { createPainter } from '../ui/highlight-painter';
 import { createNoteEditor } from './note-editor';
 import { createSelectionToolbar } from './selection-toolbar';
 import { createToast } from './toast';

@@ -1,6 +1,6 @@
 // The popover for one highlight: its note, its colour, and deleting it.
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight';
-import { COLOR_VALUES } from './highlight-painter';
+import { COLOR_VALUES } from '../ui/highlight-painter';
 import { h, type UiHost } from './ui-host';
 
 export interface NoteEditorActions {

@@ -1,7 +1,7 @@
 // The one typed protocol between the parts: each request's name, payload and response.
 import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
-import type { ClipSummary, PageCapture, Truncation } from '../core/page-capture';
+import type { Clip, ClipSummary, PageCapture, Truncation } from '../core/page-capture';
 
 /** What the popup shows about a tab before anything is clipped. */
 export type PageState = { kind: 'restricted'; reason: string } | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
@@ -59,6 +59,24 @@ export interface SearchResponse {
   invalid: string[];
 }
 
+export type LibrarySort = 'saved' | 'published' | 'title' | 'site';
+
+/** One row of the library list: a clip or a highlight, without article text. */
+export interface LibraryItem {
+  type: 'clip' | 'highlight';
+  id: string;
+  clipId: string;
+  title: string;
+  siteName: string;
+  url: string;
+  savedAt: number;
+  publishedAt: string | null;
+  /** The clip's excerpt, or the highlight's text. */
+  summary: string;
+  note: string;
+  tags: string[];
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -78,8 +96,18 @@ export interface BackgroundRequests {
   search: { request: { query: string; mode: 'quick' | 'full'; filters: SearchFilterInput; limit: number }; response: SearchResponse };
   /** Values the search filters can offer (tags and sites in use). */
   listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
+  /** A page of the library list, sorted; `total` is the size of the whole list. */
+  listLibrary: {
+    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; offset: number; limit: number };
+    response: { items: LibraryItem[]; total: number };
+  };
+  /** A clip with its highlights, for the reader. */
+  getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
-  warmUp: { request: Record<string, never>; response: { ready: true; items: number; index: 'restoring' | 'rebuilding' | 'ready'; fullText: boolean } };
+  warmUp: {
+    request: Record<string, never>;
+    response: { ready: true; items: number; index: 'restoring' | 'rebuilding' | 'ready'; fullText: boolean };
+  };
 }
 
 /** Requests a content script answers (from the background worker). */

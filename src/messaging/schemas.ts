@@ -84,6 +84,14 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     limit: z.number().int().min(1).max(100),
   }),
   listFilterOptions: z.strictObject({}),
+  listLibrary: z.strictObject({
+    type: z.enum(['clip', 'highlight']),
+    sort: z.enum(['saved', 'published', 'title', 'site']),
+    hasNotes: z.boolean(),
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(500),
+  }),
+  getClip: z.strictObject({ id }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -101,6 +109,8 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   reattachHighlight: ['extension-page'],
   search: ['extension-page'],
   listFilterOptions: ['extension-page'],
+  listLibrary: ['extension-page'],
+  getClip: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

@@ -4,15 +4,17 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ClipSummary } from '../core/page-capture';
 import { urlWithTextFragment } from '../core/text-fragment';
 import { sendRequest } from '../messaging/client';
+import { browser } from '../platform/browser';
+import { applyTheme, loadSettings } from '../ui/settings';
 import type { ClipOutcome, PageState, SearchFilterInput, SearchResultView } from '../messaging/protocol';
 import { ClipStatus, type ClipStatusState } from './components/ClipStatus';
 import { PageCard } from './components/PageCard';
 import { PageHighlights } from './components/PageHighlights';
 import { RecentClips } from './components/RecentClips';
-import { SearchFilters } from './components/SearchFilters';
-import { SearchResults, resultId } from './components/SearchResults';
+import { SearchFilters } from '../ui/SearchFilters';
+import { SearchResults, resultId } from '../ui/SearchResults';
 import { openInNewTab, resolveTargetTabId } from './target-tab';
-import { useSearch } from './use-search';
+import { useSearch } from '../ui/use-search';
 
 const RECENT_LIMIT = 8;
 
@@ -42,6 +44,7 @@ export function App({ search }: { search: string }) {
   useEffect(() => {
     // Wake the worker at once so its database and search index are ready by the first keystroke.
     void sendRequest('warmUp', {});
+    void loadSettings().then((settings) => applyTheme(settings.theme));
     resolveTargetTabId(search).then((id) => {
       setTabId(id);
       return refresh(id);
@@ -85,6 +88,9 @@ export function App({ search }: { search: string }) {
         <h1 class="brand">
           <img src="icons/icon-32.png" alt="" width="20" height="20" /> Crisscross
         </h1>
+        <button type="button" class="link" onClick={() => void openInNewTab(browser.runtime.getURL('library.html'))}>
+          Open library
+        </button>
       </header>
       <div class="search">
         <input

@@ -15,6 +15,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   // 3: the search index's snapshot (one row per tier) and tombstones of deleted items, so a
   //    restarted worker catches its index up with deletions as well as writes.
   { version: 3, stores: { searchSnapshot: 'tier', tombstones: 'key, deletedAt' } },
+  // 4: the library page sorts clips by title and published date.
+  {
+    version: 4,
+    stores: {
+      clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags, title, publishedAt',
+      highlights: 'id, clipId, updatedAt, createdAt, *tags',
+    },
+  },
 ];
 
 /** One tier of the persisted search index. */

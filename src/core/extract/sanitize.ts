@@ -19,14 +19,17 @@ const FORBIDDEN_TAGS = [
   'base',
 ];
 
-/** Builds a sanitizer bound to a window (the page's in a content script, happy-dom's in tests). */
-export function createSanitizer(window: Window): (html: string) => string {
+/** Media that loads from the web: left out where the user has not allowed remote requests. */
+const REMOTE_MEDIA_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'track'];
+
+/** Builds a sanitizer bound to a window (the page's in a content script, jsdom's in tests). */
+export function createSanitizer(window: Window, { images = true }: { images?: boolean } = {}): (html: string) => string {
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   // An unsupported DOM makes DOMPurify return its input unchanged: refuse rather than store raw HTML.
   if (!purify.isSupported) throw new Error('HTML sanitizer is not supported in this environment');
   return (html) =>
     purify.sanitize(html, {
-      FORBID_TAGS: FORBIDDEN_TAGS,
+      FORBID_TAGS: images ? FORBIDDEN_TAGS : [...FORBIDDEN_TAGS, ...REMOTE_MEDIA_TAGS],
       FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction'],
       ALLOW_DATA_ATTR: false,
       // Only plain links and images survive; javascript: and data: URLs in href are removed by DOMPurify's URI check.

@@ -1,12 +1,13 @@
 // Search results: title, site, date, type and a snippet with the matched words marked.
-import { formatShortDate } from '../../core/format-date';
-import type { SearchResultView } from '../../messaging/protocol';
-import type { SearchState } from '../use-search';
+import { formatShortDate } from '../core/format-date';
+import type { SearchResultView } from '../messaging/protocol';
+import type { SearchState } from './use-search';
 
+/** The id of a result's element, for aria-activedescendant. */
 export const resultId = (index: number) => `search-result-${index}`;
 
 /** Text with its matched words in <mark>, built as text nodes (never as HTML). */
-function Marked({ text, marks, class: className }: { text: string; marks: [number, number][]; class: string }) {
+export function Marked({ text, marks, class: className }: { text: string; marks: [number, number][]; class: string }) {
   const parts: preact.ComponentChildren[] = [];
   let at = 0;
   for (const [start, end] of marks) {
@@ -24,9 +25,10 @@ type Props = {
   active: number;
   onOpen: (result: SearchResultView) => void;
   onHover: (index: number) => void;
+  limit?: number;
 };
 
-export function SearchResults({ state, query, active, onOpen, onHover }: Props) {
+export function SearchResults({ state, query, active, onOpen, onHover, limit = 20 }: Props) {
   if (state.kind === 'idle') return null;
   if (state.kind === 'failed') {
     return (
@@ -44,7 +46,7 @@ export function SearchResults({ state, query, active, onOpen, onHover }: Props) 
           ? 'Searching…'
           : results.length === 0
             ? `Nothing matches “${query.trim()}”. Try fewer or shorter words, or clear the filters.`
-            : `${results.length === 20 ? 'Top 20' : results.length} result${results.length === 1 ? '' : 's'}${response.fullText ? '' : ' (titles, notes and highlights; article text follows)'}`}
+            : `${results.length === limit ? `Top ${limit}` : results.length} result${results.length === 1 ? '' : 's'}${response.fullText ? '' : ' (titles, notes and highlights; article text follows)'}`}
         {response?.indexing && ' Your library is still being indexed, so some items may be missing.'}
       </p>
       {response && response.invalid.length > 0 && <p class="status-note">Not understood: {response.invalid.join(', ')}</p>}

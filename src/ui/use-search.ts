@@ -1,4 +1,4 @@
-// Search as you type: a quick answer on every keystroke, article text once typing pauses, and
+// Search as you type (popup and library): a quick answer on every keystroke, article text once typing pauses, and
 // answers to stale keystrokes dropped.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../messaging/client';
@@ -6,7 +6,6 @@ import type { SearchFilterInput, SearchResponse } from '../messaging/protocol';
 
 /** Typing pause after which article text is searched too. */
 export const FULL_TEXT_PAUSE_MS = 250;
-const LIMIT = 20;
 
 export type SearchState =
   { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; response: SearchResponse } | { kind: 'failed'; error: string };
@@ -15,7 +14,8 @@ export function hasFilters(filters: SearchFilterInput): boolean {
   return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
 }
 
-export function useSearch(query: string, filters: SearchFilterInput): SearchState {
+/** Search state for a query and filters; `limit` results at most. */
+export function useSearch(query: string, filters: SearchFilterInput, limit = 20): SearchState {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   const latest = useRef(0);
 
@@ -27,7 +27,7 @@ export function useSearch(query: string, filters: SearchFilterInput): SearchStat
       return;
     }
     const run = async (mode: 'quick' | 'full') => {
-      const result = await sendRequest('search', { query, mode, filters, limit: LIMIT });
+      const result = await sendRequest('search', { query, mode, filters, limit });
       if (ticket !== latest.current) return;
       setState(result.ok ? { kind: 'done', response: result.value } : { kind: 'failed', error: result.error });
     };
@@ -35,7 +35,7 @@ export function useSearch(query: string, filters: SearchFilterInput): SearchStat
     void run('quick');
     const timer = setTimeout(() => void run('full'), FULL_TEXT_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [query, JSON.stringify(filters)]);
+  }, [query, JSON.stringify(filters), limit]);
 
   return state;
 }

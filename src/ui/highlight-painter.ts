@@ -1,4 +1,4 @@
-// Draws highlights on the page: the CSS Custom Highlight API where the browser has it (no DOM changes,
+// Draws highlights on a page (web pages, and the library's reader): the CSS Custom Highlight API where the browser has it (no DOM changes,
 // so the page never breaks), wrapper elements otherwise.
 import { HIGHLIGHT_ATTRIBUTE } from '../core/anchoring/dom-rules';
 import { textNodeSegments } from '../core/anchoring/segments';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPainter } from '../../src/content/highlight-painter';
+import { createPainter } from '../../src/ui/highlight-painter';
 import { parseHtml } from '../dom';
 
 function rangeOf(document: Document, phrase: string): Range {

@@ -1,7 +1,7 @@
 // Filters for search: type, tag, site, collection and dates (the same as tag:, site:… typed in the box).
 import { useEffect, useState } from 'preact/hooks';
-import { sendRequest } from '../../messaging/client';
-import type { SearchFilterInput } from '../../messaging/protocol';
+import { sendRequest } from '../messaging/client';
+import type { SearchFilterInput } from '../messaging/protocol';
 
 const DAY_MS = 86_400_000;
 

@@ -1,0 +1,156 @@
+// The library list: every clip or highlight, sorted, searchable and filterable, or onboarding when empty.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { formatShortDate } from '../../core/format-date';
+import { urlWithTextFragment } from '../../core/text-fragment';
+import { sendRequest } from '../../messaging/client';
+import type { LibraryItem, LibrarySort, SearchFilterInput, SearchResultView } from '../../messaging/protocol';
+import { SearchFilters } from '../../ui/SearchFilters';
+import { SearchResults } from '../../ui/SearchResults';
+import { useSearch } from '../../ui/use-search';
+import { routeHref } from '../use-route';
+import { Onboarding } from './Onboarding';
+import { VirtualList } from './VirtualList';
+
+const ROW_HEIGHT = 78;
+const PAGE_SIZE = 100;
+const SEARCH_LIMIT = 100;
+
+export function LibraryList() {
+  const [type, setType] = useState<'clip' | 'highlight'>('clip');
+  const [sort, setSort] = useState<LibrarySort>('saved');
+  const [hasNotes, setHasNotes] = useState(false);
+  const [total, setTotal] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilterInput>({});
+  const [active, setActive] = useState(0);
+  // Clips made in other tabs while the library was open appear when the user comes back to it.
+  const [freshness, setFreshness] = useState(0);
+  const results = useSearch(query, filters, SEARCH_LIMIT);
+
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && setFreshness((value) => value + 1);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const loadPage = useCallback(
+    async (offset: number, limit: number): Promise<LibraryItem[]> => {
+      const result = await sendRequest('listLibrary', { type, sort, hasNotes, offset, limit });
+      if (result.ok) setTotal(result.value.total);
+      return result.ok ? result.value.items : [];
+    },
+    [type, sort, hasNotes, freshness],
+  );
+
+  useEffect(() => {
+    setTotal(null);
+    void loadPage(0, 1);
+  }, [loadPage]);
+
+  const openResult = (result: SearchResultView) => {
+    location.hash = routeHref({ name: 'reader', clipId: result.clipId });
+  };
+  const shown = results.kind === 'done' ? results.response.results : [];
+  const onSearchKey = (event: KeyboardEvent) => {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && shown.length > 0) {
+      event.preventDefault();
+      setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length);
+    } else if (event.key === 'Enter' && shown[active]) {
+      openResult(shown[active]!);
+    }
+  };
+
+  if (total === 0 && type === 'clip' && !hasNotes && results.kind === 'idle') return <Onboarding />;
+  return (
+    <section class="library" aria-labelledby="library-heading">
+      <h1 id="library-heading" tabIndex={-1}>
+        Library
+      </h1>
+      <div class="toolbar">
+        <input
+          type="search"
+          role="searchbox"
+          aria-label="Search"
+          placeholder="Search clips, highlights and notes"
+          value={query}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setActive(0);
+          }}
+          onKeyDown={onSearchKey}
+        />
+        <SearchFilters filters={filters} onChange={setFilters} />
+      </div>
+      {results.kind !== 'idle' ? (
+        <SearchResults state={results} query={query} active={active} onOpen={openResult} onHover={setActive} limit={SEARCH_LIMIT} />
+      ) : (
+        <>
+          <div class="list-controls">
+            <div role="radiogroup" aria-label="Show" class="segmented">
+              {(['clip', 'highlight'] as const).map((value) => (
+                <button key={value} type="button" role="radio" aria-checked={type === value} onClick={() => setType(value)}>
+                  {value === 'clip' ? 'Clips' : 'Highlights'}
+                </button>
+              ))}
+            </div>
+            {type === 'clip' ? (
+              <label>
+                Sort by{' '}
+                <select value={sort} onChange={(event) => setSort(event.currentTarget.value as LibrarySort)}>
+                  <option value="saved">Saved date</option>
+                  <option value="published">Published date</option>
+                  <option value="title">Title</option>
+                  <option value="site">Site</option>
+                </select>
+              </label>
+            ) : (
+              <label>
+                <input type="checkbox" checked={hasNotes} onChange={(event) => setHasNotes(event.currentTarget.checked)} /> Only with notes
+              </label>
+            )}
+            <span class="muted" role="status">
+              {total === null ? 'Loading…' : `${total.toLocaleString()} ${type === 'clip' ? 'clips' : 'highlights'}`}
+            </span>
+          </div>
+          {total !== null && total > 0 && (
+            <VirtualList
+              total={total}
+              rowHeight={ROW_HEIGHT}
+              pageSize={PAGE_SIZE}
+              loadPage={loadPage}
+              resetKey={`${type}:${sort}:${hasNotes}:${freshness}`}
+              label={type === 'clip' ? 'Clips' : 'Highlights'}
+              renderRow={(item) => <Row item={item} />}
+            />
+          )}
+          {total === 0 && <p class="muted">No {type === 'clip' ? 'clips' : 'highlights'} here yet.</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Row({ item }: { item: LibraryItem }) {
+  return (
+    <article class="row">
+      <a class="row-title" href={routeHref({ name: 'reader', clipId: item.clipId })}>
+        {item.type === 'highlight' ? `“${item.summary.slice(0, 120)}${item.summary.length > 120 ? '…' : ''}”` : item.title}
+      </a>
+      <span class="row-meta">
+        {item.type === 'highlight' ? `${item.title} · ` : ''}
+        {item.siteName} · saved {formatShortDate(item.savedAt)}
+        {item.publishedAt ? ` · published ${formatShortDate(item.publishedAt)}` : ''}
+        {item.tags.length > 0 && ` · ${item.tags.join(', ')}`}
+        {' · '}
+        <a
+          href={item.type === 'highlight' ? urlWithTextFragment(item.url, item.summary) : item.url}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          open page
+        </a>
+      </span>
+      <span class="row-summary">{item.type === 'highlight' ? item.note : item.summary}</span>
+    </article>
+  );
+}

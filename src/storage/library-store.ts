@@ -1,0 +1,83 @@
+// Pages of the library list, read in index order so a 100,000-item library never loads whole.
+import type { Highlight } from '../core/highlight';
+import type { Clip } from '../core/page-capture';
+import type { LibraryItem, LibrarySort } from '../messaging/protocol';
+import type { CrisscrossDb } from './db';
+
+const CLIP_ORDER: Record<LibrarySort, { index: string; reverse: boolean }> = {
+  saved: { index: 'savedAt', reverse: true },
+  published: { index: 'publishedAt', reverse: true },
+  title: { index: 'title', reverse: false },
+  site: { index: 'siteName', reverse: false },
+};
+
+function clipRow(clip: Clip): LibraryItem {
+  return {
+    type: 'clip',
+    id: clip.id,
+    clipId: clip.id,
+    title: clip.title,
+    siteName: clip.siteName,
+    url: clip.url,
+    savedAt: clip.savedAt,
+    publishedAt: clip.publishedAt,
+    summary: clip.excerpt,
+    note: '',
+    tags: clip.tags,
+  };
+}
+
+function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
+  return {
+    type: 'highlight',
+    id: highlight.id,
+    clipId: highlight.clipId,
+    title: clip?.title ?? highlight.pageTitle,
+    siteName: clip?.siteName ?? '',
+    url: clip?.url ?? highlight.pageUrl,
+    savedAt: highlight.createdAt,
+    publishedAt: clip?.publishedAt ?? null,
+    summary: highlight.text,
+    note: highlight.note,
+    tags: highlight.tags,
+  };
+}
+
+export async function listClips(
+  db: CrisscrossDb,
+  sort: LibrarySort,
+  offset: number,
+  limit: number,
+): Promise<{ items: LibraryItem[]; total: number }> {
+  const { index, reverse } = CLIP_ORDER[sort];
+  const ordered = db.clips.orderBy(index);
+  const [clips, total] = await Promise.all([
+    (reverse ? ordered.reverse() : ordered).offset(offset).limit(limit).toArray(),
+    db.clips.count(),
+  ]);
+  // Clips without a published date are not in that index: they follow the dated ones.
+  if (sort === 'published' && clips.length < limit) {
+    const dated = await db.clips.where('publishedAt').above('').count();
+    const undated = await db.clips
+      .filter((clip) => !clip.publishedAt)
+      .offset(Math.max(0, offset - dated))
+      .limit(limit - clips.length)
+      .toArray();
+    clips.push(...undated);
+  }
+  return { items: clips.map(clipRow), total };
+}
+
+export async function listHighlights(
+  db: CrisscrossDb,
+  hasNotes: boolean,
+  offset: number,
+  limit: number,
+): Promise<{ items: LibraryItem[]; total: number }> {
+  const collection = db.highlights.orderBy('createdAt').reverse();
+  const filtered = hasNotes ? collection.filter((highlight) => highlight.note.trim() !== '') : collection;
+  const [highlights, total] = await Promise.all([filtered.clone().offset(offset).limit(limit).toArray(), filtered.clone().count()]);
+  const clips = await db.clips.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
+  const byId = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
+  return { items: highlights.map((h) => highlightRow(h, byId.get(h.clipId))), total };
+}
