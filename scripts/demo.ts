@@ -71,7 +71,33 @@ try {
   await withHighlights.getByRole('list', { name: 'Highlights' }).waitFor();
   await shot(withHighlights, 'popup-page-highlights');
 
-  console.log('5. A browser page gets a clear message');
+  console.log('5. Search as you type from the popup');
+  const searching = await session.openPopup(await session.tabIdOf(reading));
+  await searching.getByRole('searchbox', { name: 'Search' }).pressSequentially('custmer serv', { delay: 40 });
+  await searching.getByRole('listbox', { name: 'Results' }).getByRole('option').first().waitFor();
+  await searching.waitForTimeout(400);
+  await shot(searching, 'popup-search');
+
+  console.log('6. The library: list, reader with highlights, settings');
+  const library = await session.context.newPage();
+  await library.setViewportSize({ width: 1200, height: 800 });
+  await library.goto(`chrome-extension://${session.extensionId}/library.html#/`);
+  await library.getByRole('list', { name: 'Clips' }).locator('.row-title').first().waitFor();
+  await library.screenshot({ path: `${OUT}/${String(++step).padStart(2, '0')}-library-list.png` });
+  console.log(`  screenshot ${OUT}/${String(step).padStart(2, '0')}-library-list.png`);
+  await library.getByRole('radio', { name: 'Highlights' }).click();
+  await library.getByRole('list', { name: 'Highlights' }).locator('.row-title').first().click();
+  await library.getByRole('heading', { level: 1 }).filter({ hasText: 'Fast response' }).waitFor();
+  await library.waitForTimeout(300);
+  await library.screenshot({ path: `${OUT}/${String(++step).padStart(2, '0')}-library-reader.png` });
+  console.log(`  screenshot ${OUT}/${String(step).padStart(2, '0')}-library-reader.png`);
+  await library.goto(`chrome-extension://${session.extensionId}/library.html#/settings`);
+  await library.getByRole('radio', { name: 'Dark' }).check();
+  await library.waitForTimeout(200);
+  await shot(library, 'library-settings-dark');
+  await library.getByRole('radio', { name: 'Same as the system' }).check();
+
+  console.log('7. A browser page gets a clear message');
   const internal = await session.context.newPage();
   await internal.goto('chrome://version/');
   const restricted = await session.openPopup(await session.tabIdOf(internal));
