@@ -1,5 +1,5 @@
 // Builds dist/chrome and dist/firefox from src/ and the one manifest.json.
-// Usage: node build.mjs [--watch] [--minify]
+// Usage: node build.mjs [--watch]  (builds are minified, with linked source maps, except in watch mode)
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const watch = process.argv.includes('--watch');
-const minify = process.argv.includes('--minify');
+// Minified code starts faster in the MV3 worker, which the browser starts again after every idle stop.
+const minify = !watch;
 
 /** Firefox add-on id; also the key of its storage, so it never changes. */
 const GECKO_ID = 'crisscross@crisscross.invalid';
@@ -64,7 +65,7 @@ function esbuildOptions(outdir, entry) {
     target: ['chrome120', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    sourcemap: minify ? false : 'linked',
+    sourcemap: 'linked',
     minify,
     legalComments: 'linked',
     logLevel: 'warning',
