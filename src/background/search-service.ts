@@ -24,6 +24,20 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
   /** Changes made while a rebuild walks storage are applied again at its end (they may have been missed). */
   let rebuildCatchUpFrom = 0;
   let stopped = false;
+  /** Index updates wait until the write's answer has gone out (indexing a 1 MB article takes a while);
+   *  a search applies any still waiting first, so a new item is always found at once. */
+  const pending: (() => void)[] = [];
+  let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  const applyPending = () => {
+    clearTimeout(pendingTimer);
+    for (const update of pending.splice(0)) update();
+  };
+  const enqueue = (update: () => void) => {
+    pending.push(update);
+    clearTimeout(pendingTimer);
+    pendingTimer = setTimeout(applyPending, 0);
+    scheduleSnapshot();
+  };
 
   async function pageOf(highlights: Highlight[]): Promise<Map<string, Clip>> {
     const clipIds = [...new Set(highlights.map((h) => h.clipId))];
@@ -92,6 +106,7 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
 
   async function saveSnapshot(): Promise<void> {
     if (state !== 'ready' || !index.fullTierLoaded) return scheduleSnapshot();
+    applyPending();
     try {
       await index.vacuum();
       await writeSnapshot(db, index.toSnapshot());
@@ -113,28 +128,37 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
       return index.fullTierLoaded;
     },
     get size(): number {
+      applyPending();
       return index.size;
     },
-    searchQuick: (query: string, filters: SearchFilters, limit: number): SearchHit[] => index.searchQuick(query, filters, limit),
-    search: (query: string, filters: SearchFilters, limit: number): SearchHit[] => index.search(query, filters, limit),
+    searchQuick: (query: string, filters: SearchFilters, limit: number): SearchHit[] => {
+      applyPending();
+      return index.searchQuick(query, filters, limit);
+    },
+    search: (query: string, filters: SearchFilters, limit: number): SearchHit[] => {
+      applyPending();
+      return index.search(query, filters, limit);
+    },
     clipSaved(clip: Clip) {
-      index.upsert(clipItem(clip));
-      index.advanceWatermark(clip.updatedAt);
-      scheduleSnapshot();
+      enqueue(() => {
+        index.upsert(clipItem(clip));
+        index.advanceWatermark(clip.updatedAt);
+      });
     },
     highlightSaved(highlight: Highlight, clip: Clip | undefined) {
-      index.upsert(highlightItem(highlight, clip));
-      index.advanceWatermark(highlight.updatedAt);
-      scheduleSnapshot();
+      enqueue(() => {
+        index.upsert(highlightItem(highlight, clip));
+        index.advanceWatermark(highlight.updatedAt);
+      });
     },
     itemRemoved(ref: ItemRef) {
-      index.remove(ref);
-      scheduleSnapshot();
+      enqueue(() => index.remove(ref));
     },
     /** Stops timers and background work (tests close the database after this). */
     stop: async () => {
       stopped = true;
       clearTimeout(snapshotTimer);
+      clearTimeout(pendingTimer);
       await ready.catch(() => undefined);
     },
     /** Saves now (tests, and before an update); normally it happens after a quiet spell. */

@@ -31,10 +31,10 @@ describe('clipping a page', () => {
     return { page, tabId: await session.tabIdOf(page) };
   }
 
-  async function clipThroughPopup(tabId: number): Promise<Page> {
+  async function clipThroughPopup(tabId: number, timeout = 5_000): Promise<Page> {
     const popup = await session.openPopup(tabId);
     await popup.getByRole('button', { name: /^Clip page/ }).click();
-    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/Saved|Updated/);
+    await expect.poll(() => popup.getByRole('status').textContent(), { timeout }).toMatch(/Saved|Updated/);
     return popup;
   }
 
@@ -133,7 +133,7 @@ describe('clipping a page', () => {
       `<!doctype html><title>Huge page</title><body>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body>`,
     );
     const { page, tabId } = await openTab('huge.html');
-    const popup = await clipThroughPopup(tabId);
+    const popup = await clipThroughPopup(tabId, 30_000);
     await expect
       .poll(() => popup.getByRole('status').textContent())
       .toMatch(/very large: the first 1,000,000 of [\d,]{9,} characters were saved/);
