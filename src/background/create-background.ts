@@ -11,6 +11,7 @@ import { listClips, listHighlights } from '../storage/library-store';
 import { RequestError } from '../messaging/result';
 import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
+import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
 import { resultViews } from './search-results';
 import { createSearchService } from './search-service';
@@ -69,6 +70,8 @@ export function createBackground({
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');
       return { clip, highlights: await listClipHighlights(db, id) };
     },
+    exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
+    importLibrary: ({ fileName, text }) => importLibrary(db, search, fileName, text),
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };

@@ -77,6 +77,16 @@ export interface LibraryItem {
   tags: string[];
 }
 
+export type ExportFormat = 'json' | 'markdown' | 'html' | 'annotations' | 'csv' | 'bookmarks';
+
+/** A finished export: text, or base64 for binary files (zip), with a file name and type. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string | null;
+  base64: string | null;
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -103,6 +113,13 @@ export interface BackgroundRequests {
   };
   /** A clip with its highlights, for the reader. */
   getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
+  /** Exports everything saved in one of the formats. */
+  exportLibrary: { request: { format: ExportFormat }; response: ExportedFile };
+  /** Imports a file (Crisscross JSON, bookmarks, Web Annotations): all or nothing, with a report. */
+  importLibrary: {
+    request: { fileName: string; text: string };
+    response: { summary: string; added: number; merged: number; skipped: number; warnings: string[] };
+  };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {
     request: Record<string, never>;

@@ -92,6 +92,9 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     limit: z.number().int().min(1).max(500),
   }),
   getClip: z.strictObject({ id }),
+  exportLibrary: z.strictObject({ format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']) }),
+  // The file's own size limit is checked by the parsers, which say so in words.
+  importLibrary: z.strictObject({ fileName: z.string().max(500), text: z.string() }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -111,6 +114,8 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   listFilterOptions: ['extension-page'],
   listLibrary: ['extension-page'],
   getClip: ['extension-page'],
+  exportLibrary: ['extension-page'],
+  importLibrary: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

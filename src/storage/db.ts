@@ -1,6 +1,7 @@
 // The extension's IndexedDB database (Dexie). Only the background worker opens it.
 // Schema versions are only ever appended: each new version states its tables and, if needed, an upgrade.
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { Collection } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 
@@ -23,6 +24,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       highlights: 'id, clipId, updatedAt, createdAt, *tags',
     },
   },
+  // 5: collections (named, ordered sets of clips and highlights; imports carry them).
+  { version: 5, stores: { collections: 'id, name, updatedAt' } },
 ];
 
 /** One tier of the persisted search index. */
@@ -47,6 +50,7 @@ export class CrisscrossDb extends Dexie {
   highlights!: EntityTable<Highlight, 'id'>;
   searchSnapshot!: EntityTable<SearchSnapshotRow, 'tier'>;
   tombstones!: EntityTable<Tombstone, 'key'>;
+  collections!: EntityTable<Collection, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

@@ -34,6 +34,7 @@ export function createFakeBrowser(tabs: FakeTab[] = []) {
     runtime: {
       id: 'crisscross-test-id',
       getURL: (path: string) => `chrome-extension://crisscross-test-id/${path}`,
+      getManifest: () => ({ version: '0.1.0' }),
       onMessage: events.onMessage,
       onInstalled: events.onInstalled,
     },

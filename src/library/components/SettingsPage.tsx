@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import { saveSettings, type Settings, type Theme } from '../../ui/settings';
+import { ExportImport } from './ExportImport';
 
 const megabytes = (bytes: number | undefined) =>
   bytes === undefined ? '?' : `${(bytes / 1_048_576).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
@@ -55,6 +56,7 @@ export function SettingsPage({ settings, onChange }: { settings: Settings; onCha
         </label>
         <p class="hint">Images load from the web sites they came from, so those sites see that you read the clip. Off by default.</p>
       </fieldset>
+      <ExportImport settings={settings} onChange={onChange} />
       <h2>Keyboard shortcuts</h2>
       <table class="shortcuts">
         <thead>

@@ -1,0 +1,98 @@
+// Export and import of the whole library: files built by the pure formats in core/export, imports
+// planned against what is stored and written in one transaction (all or nothing).
+import {
+  exportCrisscrossJson,
+  exportHighlightsCsv,
+  exportHtml,
+  exportMarkdownZip,
+  exportNetscapeBookmarks,
+  exportWebAnnotations,
+  parseCrisscrossJson,
+  parseNetscapeBookmarks,
+  parseWebAnnotations,
+  planImport,
+  type ExportBundle,
+  type ExportFile,
+  type ImportResult,
+} from '../core/export';
+import type { ExportedFile, ExportFormat } from '../messaging/protocol';
+import { RequestError } from '../messaging/result';
+import { asStorageError } from '../storage/clip-store';
+import type { CrisscrossDb } from '../storage/db';
+import type { SearchService } from './search-service';
+
+const FORMATS: Record<ExportFormat, (bundle: ExportBundle, meta: { exportedAt: number; appVersion: string }) => ExportFile> = {
+  json: exportCrisscrossJson,
+  markdown: exportMarkdownZip,
+  html: exportHtml,
+  annotations: exportWebAnnotations,
+  csv: exportHighlightsCsv,
+  bookmarks: exportNetscapeBookmarks,
+};
+
+async function readBundle(db: CrisscrossDb): Promise<ExportBundle> {
+  return db.transaction('r', db.clips, db.highlights, db.collections, async () => ({
+    clips: await db.clips.toArray(),
+    highlights: await db.highlights.toArray(),
+    collections: await db.collections.toArray(),
+    links: [],
+  }));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode(...all) would overflow the argument stack on a big zip.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function exportLibrary(db: CrisscrossDb, format: ExportFormat, appVersion: string): Promise<ExportedFile> {
+  const file = FORMATS[format](await readBundle(db), { exportedAt: Date.now(), appVersion });
+  return typeof file.data === 'string'
+    ? { fileName: file.fileName, mimeType: file.mimeType, text: file.data, base64: null }
+    : { fileName: file.fileName, mimeType: file.mimeType, text: null, base64: toBase64(file.data) };
+}
+
+/** Chooses the parser from the file's content, so a renamed file still imports. */
+function parseFile(text: string): ImportResult {
+  const start = text.trimStart().slice(0, 200).toLowerCase();
+  if (start.includes('netscape-bookmark-file')) return parseNetscapeBookmarks(text);
+  if (start.startsWith('{') || start.startsWith('[')) {
+    // Web Annotation files name their JSON-LD context; everything else must be our own format.
+    return /"@context"|"type"\s*:\s*"(annotation|annotationcollection)"/i.test(text.slice(0, 5_000))
+      ? parseWebAnnotations(text)
+      : parseCrisscrossJson(text);
+  }
+  return parseCrisscrossJson(text);
+}
+
+export async function importLibrary(db: CrisscrossDb, search: SearchService, fileName: string, text: string) {
+  const parsed = parseFile(text);
+  if (!parsed.ok)
+    throw new RequestError(`${fileName} was not imported, and nothing was changed. ${parsed.error.message}`, 'invalid-request');
+  try {
+    const plan = await db.transaction('rw', db.clips, db.highlights, db.collections, async () => {
+      const planned = planImport(await readBundle(db), parsed.value.bundle);
+      // Stored HTML from a file is untrusted: every page that shows it sanitizes it first (the reader does).
+      await db.clips.bulkPut([...planned.toAdd.clips, ...planned.toMerge.clips]);
+      await db.highlights.bulkPut([...planned.toAdd.highlights, ...planned.toMerge.highlights]);
+      await db.collections.bulkPut([...planned.toAdd.collections, ...planned.toMerge.collections]);
+      return planned;
+    });
+    const clips = new Map([...plan.toAdd.clips, ...plan.toMerge.clips].map((clip) => [clip.id, clip]));
+    for (const clip of clips.values()) search.clipSaved(clip);
+    for (const highlight of [...plan.toAdd.highlights, ...plan.toMerge.highlights]) {
+      search.highlightSaved(highlight, clips.get(highlight.clipId) ?? (await db.clips.get(highlight.clipId)));
+    }
+    const count = (bundle: ExportBundle) => bundle.clips.length + bundle.highlights.length + bundle.collections.length;
+    return {
+      summary: plan.report.summary,
+      added: count(plan.toAdd),
+      merged: count(plan.toMerge),
+      skipped: plan.skipped.length,
+      warnings: parsed.value.warnings,
+    };
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
