@@ -48,7 +48,16 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['src/content/**', 'src/popup/**', 'src/library/**', 'src/ui/**', 'src/background/**', 'src/core/**', 'src/messaging/**', 'src/storage/**'],
+    files: [
+      'src/content/**',
+      'src/popup/**',
+      'src/library/**',
+      'src/ui/**',
+      'src/background/**',
+      'src/core/**',
+      'src/messaging/**',
+      'src/storage/**',
+    ],
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
 );
