@@ -7,10 +7,10 @@ import type { CrisscrossDb } from '../storage/db';
 import { saveCapture } from '../storage/clip-store';
 import { showClipFeedback } from './clip-feedback';
 import { tabRestriction } from './page-access';
-import type { SearchService } from './search-service';
+import type { LibraryChanges } from './library-changes';
 import { captureTab } from './tab-capture';
 
-export async function clipTab(browser: Browser, db: CrisscrossDb, search: SearchService, tabId: number): Promise<ClipOutcome> {
+export async function clipTab(browser: Browser, db: CrisscrossDb, changes: LibraryChanges, tabId: number): Promise<ClipOutcome> {
   try {
     const tab = await browser.tabs.get(tabId).catch(() => {
       throw new RequestError('That tab is no longer open.', 'not-found');
@@ -19,7 +19,7 @@ export async function clipTab(browser: Browser, db: CrisscrossDb, search: Search
     if (reason) throw new RequestError(reason, 'restricted-page');
     const capture = await captureTab(browser, tabId);
     const { status, clip } = await saveCapture(db, capture);
-    search.clipSaved(clip);
+    changes.clipSaved(clip);
     await showClipFeedback(browser, tabId, { kind: status, title: clip.title });
     return { status, clip: summarizeClip(clip), source: capture.source, truncated: capture.truncated };
   } catch (error) {

@@ -11,6 +11,9 @@ import { listClips, listHighlights } from '../storage/library-store';
 import { RequestError } from '../messaging/result';
 import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
+import { createConnectionService } from './connection-service';
+import { createConnectionHandlers } from './connections';
+import type { LibraryChanges } from './library-changes';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
 import { resultViews } from './search-results';
@@ -38,10 +41,20 @@ export function createBackground({
   snapshotDelayMs,
 }: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
-  const highlights = createHighlightHandlers(browser, db, search);
+  const connectionIndex = createConnectionService(db, { log });
+  const changes: LibraryChanges = {
+    clipSaved: (clip) => {
+      search.clipSaved(clip);
+      connectionIndex.clipSaved(clip);
+    },
+    highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
+    itemRemoved: (ref) => search.itemRemoved(ref),
+  };
+  const highlights = createHighlightHandlers(browser, db, changes);
+  const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
     getPageState: ({ tabId }) => getPageState(browser, db, tabId),
-    clipTab: ({ tabId }) => clipTab(browser, db, search, tabId),
+    clipTab: ({ tabId }) => clipTab(browser, db, changes, tabId),
     listRecentClips: ({ limit }) => listRecentClips(db, limit),
     saveHighlight: highlights.saveHighlight,
     listPageHighlights: highlights.listPageHighlights,
@@ -71,7 +84,9 @@ export function createBackground({
       return { clip, highlights: await listClipHighlights(db, id) };
     },
     exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
-    importLibrary: ({ fileName, text }) => importLibrary(db, search, fileName, text),
+    importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
+    getTabConnections: connections.getTabConnections,
+    setConnectionFeedback: connections.setConnectionFeedback,
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };
@@ -90,7 +105,7 @@ export function createBackground({
   /** Clips from the context menu or the keyboard: the outcome shows on the toolbar badge. */
   const clipFromBrowserUi = (tabId: number | undefined) => {
     if (tabId === undefined) return;
-    clipTab(browser, db, search, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
+    clipTab(browser, db, changes, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
   };
 
   const highlightFromBrowserUi = (tabId: number | undefined, withNote: boolean) => {
@@ -122,5 +137,11 @@ export function createBackground({
     });
   }
 
-  return { start, router, handlers, search };
+  /** Stops timers and background work (tests close the database after this). */
+  const stop = async () => {
+    connectionIndex.stop();
+    await search.stop();
+  };
+
+  return { start, router, handlers, search, stop };
 }

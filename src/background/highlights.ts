@@ -11,13 +11,13 @@ import { selectorsSchema } from '../messaging/schemas';
 import { findClipByUrls, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
 import { addHighlight, deleteHighlight, listClipHighlights, updateHighlight } from '../storage/highlight-store';
-import type { SearchService } from './search-service';
+import type { LibraryChanges } from './library-changes';
 import { captureTab } from './tab-capture';
 
 /** How long the popup waits for a page to report its anchors before showing the list without them. */
 const TAB_ANSWER_MS = 1_500;
 
-export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, search: SearchService) {
+export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, changes: LibraryChanges) {
   const senderPageUrl = (sender: MessageSender): string => {
     const url = sender.url && normalizeUrl(sender.url);
     if (!url) throw new RequestError('This page has no address Crisscross can use.', 'invalid-request');
@@ -79,10 +79,10 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new RequestError('The page could not be saved.', 'invalid-request');
         clip = (await saveCapture(db, await captureTab(browser, tabId))).clip;
-        search.clipSaved(clip);
+        changes.clipSaved(clip);
       }
       const highlight = await addHighlight(db, clip, draft);
-      search.highlightSaved(highlight, clip);
+      changes.highlightSaved(highlight, clip);
       return highlight;
     },
 
@@ -91,10 +91,10 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
       return clip ? listClipHighlights(db, clip.id) : [];
     },
 
-    async updateHighlight({ id, changes }: { id: string; changes: HighlightChanges }, sender: MessageSender): Promise<Highlight> {
+    async updateHighlight({ id, changes: edits }: { id: string; changes: HighlightChanges }, sender: MessageSender): Promise<Highlight> {
       await assertMayChange(id, sender);
-      const highlight = await updateHighlight(db, id, changes);
-      search.highlightSaved(highlight, await db.clips.get(highlight.clipId));
+      const highlight = await updateHighlight(db, id, edits);
+      changes.highlightSaved(highlight, await db.clips.get(highlight.clipId));
       await notifyPageTabs(highlight.clipId, sender.tab?.id);
       return highlight;
     },
@@ -103,7 +103,7 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
       await assertMayChange(id, sender);
       const clipId = (await db.highlights.get(id))?.clipId;
       await deleteHighlight(db, id);
-      search.itemRemoved({ type: 'highlight', id });
+      changes.itemRemoved({ type: 'highlight', id });
       await notifyPageTabs(clipId, sender.tab?.id);
       return { deleted: true };
     },
@@ -120,7 +120,7 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, sear
       const selectors = answer?.ok ? selectorsSchema.safeParse(answer.value) : null;
       if (!selectors?.success) throw new RequestError('Select the passage on the page first, then choose “Re-attach”.', 'invalid-request');
       const highlight = await updateHighlight(db, id, { selectors: selectors.data });
-      search.highlightSaved(highlight, await db.clips.get(highlight.clipId));
+      changes.highlightSaved(highlight, await db.clips.get(highlight.clipId));
       await notifyPageTabs(highlight.clipId);
       return highlight;
     },

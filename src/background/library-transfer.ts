@@ -19,7 +19,7 @@ import type { ExportedFile, ExportFormat } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import { asStorageError } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
-import type { SearchService } from './search-service';
+import type { LibraryChanges } from './library-changes';
 
 const FORMATS: Record<ExportFormat, (bundle: ExportBundle, meta: { exportedAt: number; appVersion: string }) => ExportFile> = {
   json: exportCrisscrossJson,
@@ -31,11 +31,12 @@ const FORMATS: Record<ExportFormat, (bundle: ExportBundle, meta: { exportedAt: n
 };
 
 async function readBundle(db: CrisscrossDb): Promise<ExportBundle> {
-  return db.transaction('r', db.clips, db.highlights, db.collections, async () => ({
+  return db.transaction('r', db.clips, db.highlights, db.collections, db.links, async () => ({
     clips: await db.clips.toArray(),
     highlights: await db.highlights.toArray(),
     collections: await db.collections.toArray(),
-    links: [],
+    // Confirmed connections travel with the library; dismissals are a private view setting.
+    links: await db.links.where('status').equals('confirmed').toArray(),
   }));
 }
 
@@ -66,12 +67,12 @@ function parseFile(text: string): ImportResult {
   return parseCrisscrossJson(text);
 }
 
-export async function importLibrary(db: CrisscrossDb, search: SearchService, fileName: string, text: string) {
+export async function importLibrary(db: CrisscrossDb, changes: LibraryChanges, fileName: string, text: string) {
   const parsed = parseFile(text);
   if (!parsed.ok)
     throw new RequestError(`${fileName} was not imported, and nothing was changed. ${parsed.error.message}`, 'invalid-request');
   try {
-    const plan = await db.transaction('rw', db.clips, db.highlights, db.collections, async () => {
+    const plan = await db.transaction('rw', db.clips, db.highlights, db.collections, db.links, async () => {
       const planned = planImport(await readBundle(db), parsed.value.bundle);
       // Stored HTML from a file is untrusted: every page that shows it sanitizes it first (the reader does).
       await db.clips.bulkPut([...planned.toAdd.clips, ...planned.toMerge.clips]);
@@ -80,9 +81,9 @@ export async function importLibrary(db: CrisscrossDb, search: SearchService, fil
       return planned;
     });
     const clips = new Map([...plan.toAdd.clips, ...plan.toMerge.clips].map((clip) => [clip.id, clip]));
-    for (const clip of clips.values()) search.clipSaved(clip);
+    for (const clip of clips.values()) changes.clipSaved(clip);
     for (const highlight of [...plan.toAdd.highlights, ...plan.toMerge.highlights]) {
-      search.highlightSaved(highlight, clips.get(highlight.clipId) ?? (await db.clips.get(highlight.clipId)));
+      changes.highlightSaved(highlight, clips.get(highlight.clipId) ?? (await db.clips.get(highlight.clipId)));
     }
     const count = (bundle: ExportBundle) => bundle.clips.length + bundle.highlights.length + bundle.collections.length;
     return {

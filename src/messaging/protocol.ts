@@ -87,6 +87,39 @@ export interface ExportedFile {
   base64: string | null;
 }
 
+/** A passage of one side of a connection, with the shared terms' [start, end) offsets. */
+export interface PassageView {
+  text: string;
+  marks: [number, number][];
+}
+
+/** A related saved item, with why it is related. */
+export interface ConnectionView {
+  /** The item's key in the connection index ("c:<clip id>"). */
+  key: string;
+  clipId: string;
+  title: string;
+  url: string;
+  siteName: string;
+  topics: string[];
+  strength: 'strong' | 'moderate' | 'weak';
+  score: number;
+  /** The shared words and phrases that contribute most, strongest first. */
+  terms: string[];
+  confirmed: boolean;
+  /** One sentence from each side where the shared terms occur. */
+  sourcePassage: PassageView | null;
+  targetPassage: PassageView | null;
+}
+
+export interface TabConnections {
+  /** The source's key when the page is saved (connections can then be confirmed or dismissed). */
+  sourceKey: string | null;
+  sourceTopics: string[];
+  connections: ConnectionView[];
+  sameTopic: ConnectionView[];
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -119,6 +152,13 @@ export interface BackgroundRequests {
   importLibrary: {
     request: { fileName: string; text: string };
     response: { summary: string; added: number; merged: number; skipped: number; warnings: string[] };
+  };
+  /** Saved items related to the page in a tab (saved or not): other topics first, then its own topic. */
+  getTabConnections: { request: { tabId: number }; response: TabConnections };
+  /** Confirms a connection (kept and exported, with an optional note) or dismisses it for good. */
+  setConnectionFeedback: {
+    request: { source: string; target: string; status: 'confirmed' | 'dismissed'; note: string; terms: string[] };
+    response: { saved: true };
   };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {

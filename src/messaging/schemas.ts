@@ -95,6 +95,20 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   exportLibrary: z.strictObject({ format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']) }),
   // The file's own size limit is checked by the parsers, which say so in words.
   importLibrary: z.strictObject({ fileName: z.string().max(500), text: z.string() }),
+  getTabConnections: z.strictObject({ tabId }),
+  setConnectionFeedback: z.strictObject({
+    source: z
+      .string()
+      .regex(/^[ch]:/)
+      .max(120),
+    target: z
+      .string()
+      .regex(/^[ch]:/)
+      .max(120),
+    status: z.enum(['confirmed', 'dismissed']),
+    note,
+    terms: z.array(z.string().max(100)).max(20),
+  }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -116,6 +130,8 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   getClip: ['extension-page'],
   exportLibrary: ['extension-page'],
   importLibrary: ['extension-page'],
+  getTabConnections: ['extension-page'],
+  setConnectionFeedback: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

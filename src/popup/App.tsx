@@ -8,6 +8,7 @@ import { browser } from '../platform/browser';
 import { applyTheme, loadSettings } from '../ui/settings';
 import type { ClipOutcome, PageState, SearchFilterInput, SearchResultView } from '../messaging/protocol';
 import { ClipStatus, type ClipStatusState } from './components/ClipStatus';
+import { Connections } from './components/Connections';
 import { PageCard } from './components/PageCard';
 import { PageHighlights } from './components/PageHighlights';
 import { RecentClips } from './components/RecentClips';
@@ -114,6 +115,7 @@ export function App({ search }: { search: string }) {
           <PageCard page={page} busy={status.kind === 'working'} onClip={clip} />
           <ClipStatus status={status} />
           {tabId !== null && page.kind === 'page' && <PageHighlights tabId={tabId} refreshKey={refreshKey} />}
+          {tabId !== null && page.kind === 'page' && <Connections tabId={tabId} refreshKey={refreshKey} />}
           <RecentClips clips={recent} />
         </>
       )}

@@ -26,7 +26,23 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   },
   // 5: collections (named, ordered sets of clips and highlights; imports carry them).
   { version: 5, stores: { collections: 'id, name, updatedAt' } },
+  // 6: connections the user confirmed or dismissed (by unordered item pair), and the connection
+  //    index's snapshot.
+  { version: 6, stores: { links: 'pair, status, createdAt', connectionSnapshot: 'id' } },
 ];
+
+/** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
+export interface Link {
+  /** Unordered pair of item keys ("c:<id>"), see pairKey. */
+  pair: string;
+  a: string;
+  b: string;
+  status: 'confirmed' | 'dismissed';
+  note: string;
+  /** The shared terms that explained it when confirmed. */
+  terms: string[];
+  createdAt: number;
+}
 
 /** One tier of the persisted search index. */
 export interface SearchSnapshotRow {
@@ -51,6 +67,8 @@ export class CrisscrossDb extends Dexie {
   searchSnapshot!: EntityTable<SearchSnapshotRow, 'tier'>;
   tombstones!: EntityTable<Tombstone, 'key'>;
   collections!: EntityTable<Collection, 'id'>;
+  links!: EntityTable<Link, 'pair'>;
+  connectionSnapshot!: EntityTable<{ id: 'index'; watermark: number; json: string }, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

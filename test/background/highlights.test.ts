@@ -18,9 +18,9 @@ let db: CrisscrossDb;
 beforeEach(() => {
   db = new CrisscrossDb(`hl-${Math.random()}`);
 });
-const running: { search: { stop: () => Promise<void> } }[] = [];
+const running: { stop: () => Promise<void> }[] = [];
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((background) => background.search.stop()));
+  await Promise.all(running.splice(0).map((background) => background.stop()));
   await db.delete();
 });
 

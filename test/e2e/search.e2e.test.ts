@@ -133,3 +133,54 @@ describe('search from the popup', () => {
     expect(decodeURIComponent(highlighted.url())).toContain('#:~:text=Pedestrians cross where drivers');
   });
 });
+
+describe('connections in the popup', () => {
+  let blog: BlogServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    blog = await startBlogServer();
+    session = await launchExtension();
+    const page = await session.context.newPage();
+    for (const post of posts) {
+      await page.goto(blog.url(post.path));
+      const popup = await session.openPopup(await session.tabIdOf(page));
+      await popup.getByRole('button', { name: /^Clip page/ }).click();
+      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await popup.close();
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+    await blog?.close();
+  });
+
+  it('shows a cross-topic connection with its shared terms, confirms it, and exports it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(blog.url('posts/lets-think-about-what-weve-never-thought-about.html'));
+    const popup = await session.openPopup(await session.tabIdOf(page));
+    const region = popup.getByRole('region', { name: 'Connections' });
+    const list = region.getByRole('list', { name: 'Connections' });
+    await expect
+      .poll(() => list.locator('.clip-title').allTextContents(), { timeout: 15_000 })
+      .toContain('Infographic: Most Disruptive companies in tech by the numbers');
+    const item = list.getByRole('listitem').filter({ hasText: 'Infographic' });
+    expect(await item.locator('.shared-terms').textContent()).toMatch(/disruptive/);
+    await item.getByText('Why they connect').click();
+    expect(await item.locator('.passage-text mark').count()).toBeGreaterThan(0);
+
+    await item.getByRole('button', { name: /^Confirm connection/ }).click();
+    await expect.poll(() => item.locator('.clip-meta').textContent()).toContain('confirmed');
+    const exported = await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; value: { text: string } }> } } }
+      ).chrome.runtime.sendMessage({
+        channel: 'crisscross',
+        type: 'exportLibrary',
+        payload: { format: 'json' },
+      }),
+    );
+    const links = (JSON.parse(exported.value.text) as { links: { status: string; terms: string[] }[] }).links;
+    expect(links).toEqual([expect.objectContaining({ status: 'confirmed', terms: expect.arrayContaining(['disruptive']) })]);
+  });
+});
