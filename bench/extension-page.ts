@@ -1,0 +1,212 @@
+// Runs in an extension page: requests through the real message path and raw IndexedDB reads and writes, timed.
+import type { BrownFile } from './brown';
+import { generateCorpus, type CorpusChunk, type CorpusStats } from './corpus';
+
+declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
+
+export type Result = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface TimedAnswer {
+  ms: number;
+  /** When the request was sent, in ms since the epoch (to line up with the worker's clock). */
+  sentAt: number;
+  result: Result;
+}
+
+export interface SearchTiming {
+  ms: number;
+  /** Results returned, -1 when the request failed. */
+  results: number;
+  fullText: boolean;
+}
+
+export interface TierRead {
+  chars: number;
+  watermark: number;
+  /** Reading the row from IndexedDB (structured clone of its JSON string). */
+  readMs: number;
+  /** JSON.parse of the tier, as restoring it starts with. */
+  parseMs: number;
+}
+
+export interface ColdFull {
+  /** Time to the first answer of a "full" request, whatever it searched. */
+  firstAnswerMs: number;
+  /** Time to the first answer that searched article text (fullText: true); null when none within the limit. */
+  firstFullTextMs: number | null;
+  requests: number;
+}
+
+export interface PutProgress {
+  idbMs: number;
+  chunks: number;
+  done: boolean;
+  stats: CorpusStats | null;
+}
+
+export interface ExtensionPageApi {
+  send: (type: string, payload: object) => Promise<Result>;
+  timed: (type: string, payload: object) => Promise<TimedAnswer>;
+  /** One search per query, in order, each sent when the previous answered (as a fast typist would see them). */
+  searchEach: (queries: string[], mode: 'quick' | 'full') => Promise<SearchTiming[]>;
+  /** Repeats a "full" search, `gapMs` apart, until one has searched article text. */
+  coldFull: (query: string, gapMs: number, limitMs: number) => Promise<ColdFull>;
+  /** Starts generating the library in this page, from the Brown files (JSON), as corpus.ts does in Node. */
+  startCorpus: (filesJson: string, size: number) => void;
+  /**
+   * Generates the next chunks of 500 items and writes each in its own transaction into 'clips' and
+   * 'highlights'; returns the time spent in IndexedDB (generating is not counted) and, at the end, the stats.
+   */
+  putNextChunks: (maxChunks: number) => Promise<PutProgress>;
+  clearSnapshot: () => Promise<void>;
+  /** Rows in 'searchSnapshot' (2 once a snapshot is saved: both tiers are written in one transaction). */
+  snapshotRows: () => Promise<number>;
+  readSnapshot: () => Promise<{ quick: TierRead | null; full: TierRead | null }>;
+  closeDb: () => void;
+}
+
+const DB = 'crisscross';
+let db: IDBDatabase | null = null;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+async function open(): Promise<IDBDatabase> {
+  if (db) return db;
+  // No version: the database the worker's Dexie created, as it is.
+  const opened = await request(indexedDB.open(DB));
+  opened.onversionchange = () => {
+    opened.close();
+    db = null;
+  };
+  db = opened;
+  return opened;
+}
+
+async function send(type: string, payload: object): Promise<Result> {
+  try {
+    const answer = (await chrome.runtime.sendMessage({ channel: 'crisscross', type, payload })) as Result | undefined;
+    return answer ?? { ok: false, error: 'no answer' };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+async function timed(type: string, payload: object): Promise<TimedAnswer> {
+  const start = performance.now();
+  const result = await send(type, payload);
+  return { ms: performance.now() - start, sentAt: performance.timeOrigin + start, result };
+}
+
+function searchPayload(query: string, mode: 'quick' | 'full') {
+  return { query, mode, filters: {}, limit: 20 };
+}
+
+interface SearchValue {
+  results: unknown[];
+  fullText: boolean;
+}
+
+async function readTier(tier: 'quick' | 'full'): Promise<TierRead | null> {
+  const database = await open();
+  const start = performance.now();
+  const row = (await request(database.transaction('searchSnapshot').objectStore('searchSnapshot').get(tier))) as
+    { json: string; watermark: number } | undefined;
+  const readMs = performance.now() - start;
+  if (!row) return null;
+  const parseStart = performance.now();
+  JSON.parse(row.json);
+  return { chars: row.json.length, watermark: row.watermark, readMs, parseMs: performance.now() - parseStart };
+}
+
+let corpus: Generator<CorpusChunk> | null = null;
+let corpusStats = {} as CorpusStats;
+
+async function putChunk(database: IDBDatabase, { clips, highlights }: CorpusChunk): Promise<number> {
+  const start = performance.now();
+  const tx = database.transaction(['clips', 'highlights'], 'readwrite');
+  const clipStore = tx.objectStore('clips');
+  const highlightStore = tx.objectStore('highlights');
+  for (const clip of clips) clipStore.put(clip);
+  for (const highlight of highlights) highlightStore.put(highlight);
+  await done(tx);
+  return performance.now() - start;
+}
+
+const api: ExtensionPageApi = {
+  send,
+  timed,
+  async searchEach(queries, mode) {
+    const timings: SearchTiming[] = [];
+    for (const query of queries) {
+      const { ms, result } = await timed('search', searchPayload(query, mode));
+      const value = result.ok ? (result.value as SearchValue) : null;
+      timings.push({ ms, results: value ? value.results.length : -1, fullText: value?.fullText ?? false });
+    }
+    return timings;
+  },
+  async coldFull(query, gapMs, limitMs) {
+    const start = performance.now();
+    let firstAnswerMs = -1;
+    let requests = 0;
+    while (performance.now() - start < limitMs) {
+      const { result } = await timed('search', searchPayload(query, 'full'));
+      requests++;
+      const elapsed = performance.now() - start;
+      if (firstAnswerMs < 0) firstAnswerMs = elapsed;
+      if (result.ok && (result.value as SearchValue).fullText) return { firstAnswerMs, firstFullTextMs: elapsed, requests };
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+    return { firstAnswerMs, firstFullTextMs: null, requests };
+  },
+  startCorpus(filesJson, size) {
+    corpusStats = {} as CorpusStats;
+    corpus = generateCorpus(JSON.parse(filesJson) as BrownFile[], size, { stats: corpusStats });
+  },
+  async putNextChunks(maxChunks) {
+    if (!corpus) throw new Error('startCorpus first');
+    const database = await open();
+    const progress: PutProgress = { idbMs: 0, chunks: 0, done: false, stats: null };
+    while (progress.chunks < maxChunks) {
+      const next = corpus.next();
+      if (next.done) {
+        progress.done = true;
+        progress.stats = corpusStats;
+        corpus = null;
+        break;
+      }
+      progress.idbMs += await putChunk(database, next.value);
+      progress.chunks++;
+    }
+    return progress;
+  },
+  async clearSnapshot() {
+    const tx = (await open()).transaction('searchSnapshot', 'readwrite');
+    tx.objectStore('searchSnapshot').clear();
+    await done(tx);
+  },
+  async snapshotRows() {
+    return request((await open()).transaction('searchSnapshot').objectStore('searchSnapshot').count());
+  },
+  async readSnapshot() {
+    return { quick: await readTier('quick'), full: await readTier('full') };
+  },
+  closeDb() {
+    db?.close();
+    db = null;
+  },
+};
+
+(globalThis as unknown as { crisscrossBench: ExtensionPageApi }).crisscrossBench = api;

@@ -1,0 +1,303 @@
+// Steps 2-5 in the browser relaunched on the filled profile: index build, snapshot, cold starts and typing.
+import type { ConsoleMessage } from 'playwright-core';
+import type { ExtensionSession } from '../test/e2e/extension';
+import { extensionPageApi, openExtensionPage, sleep, valueOf, type WarmUp } from './extension-client';
+import type { ColdFull, TierRead } from './extension-page';
+import type { InsertResults } from './insert';
+import { chromiumMemory, serviceWorkerHeap, type HeapUsage, type ProcessMemory } from './memory';
+import { COLD_QUERY, FIRST_QUERY_AFTER_OPEN, NO_MATCH, TYPED_QUERIES, TYPING_PASSES, keystrokes } from './queries';
+import { startCpuMeter, type CpuShare } from './cpu';
+import { median, round, summarize, type Summary } from './stats';
+
+/** One cold ping, split with the new worker's clock origin and the time its router logged the request. */
+export interface ColdPing {
+  ms: number;
+  /** From sending to the worker's time origin: the browser starting the worker. */
+  workerStartMs: number | null;
+  /** From the worker's time origin to its router handling the request: loading and running background.js. */
+  scriptMs: number | null;
+}
+
+export interface MeasuredResults {
+  indexBuild: {
+    /** From waking the stopped worker (its snapshot cleared) to a warmUp reporting index 'ready' with every item. */
+    ms: number;
+    /** When the first warmUp was answered (from the partial index, while rebuilding). */
+    firstAnswerMs: number;
+    /** Items indexed over time, about once a second: what searches see while rebuilding. */
+    progress: { ms: number; items: number }[];
+    memoryBefore: ProcessMemory;
+    /** Largest extension-process RSS sampled (every 250 ms) during the build. */
+    memoryPeak: ProcessMemory;
+    memoryAfter: ProcessMemory;
+    workerHeapAfter: HeapUsage | null;
+  };
+  snapshot: {
+    /** From index ready to both tiers saved (the worker waits for 5 s without changes first). */
+    savedAfterMs: number;
+    quickMB: number;
+    fullMB: number;
+    watermark: number;
+    /** Reading each tier's row and parsing its JSON, from an extension page (the worker does the same when it starts). */
+    quickRead: TierRead;
+    fullRead: TierRead;
+  };
+  messaging: {
+    /** An unknown request to a stopped worker: worker start-up plus the message round trip, no index work. */
+    coldPing: ColdPing[];
+    /** The same to a running worker: the message round trip alone. */
+    warmPing: Summary;
+    /** A quick search finding nothing: round trip, router, query parsing, no result views. */
+    emptySearch: Summary;
+  };
+  /** warmUp to a stopped worker: answered once the quick tier is restored and caught up (no result views). */
+  coldWarmUpMs: number[];
+  coldSearch: { ms: number[]; medianMs: number; results: number[] };
+  coldFull: ColdFull;
+  /**
+   * A popup opened on a stopped worker, typed into at once: warmUp, then one quick search per keystroke
+   * of FIRST_QUERY_AFTER_OPEN while the worker is still loading the full tier. Two runs, samples in order.
+   */
+  typingAfterOpen: { keystrokes: string[]; samples: number[]; summary: Summary; warmUpMs: number[] };
+  /** Share of the CPUs other processes on the machine used during each phase. */
+  cpu: { build: CpuShare; cold: CpuShare; typing: CpuShare };
+  typing: {
+    /** TYPING_PASSES passes over the keystrokes, in the order typed. */
+    keystrokes: string[];
+    quickSamples: number[];
+    quick: Summary;
+    fullQueries: string[];
+    fullSamples: number[];
+    full: Summary;
+    /** Requests that failed (should be 0). */
+    failures: number;
+    /** Results of each complete query, quick and full (a sanity check). */
+    resultsPerQuery: { query: string; quick: number; full: number }[];
+    /** After typing: a worker restored from its snapshot with both tiers loaded, and one extension page. */
+    memory: ProcessMemory;
+    workerHeap: HeapUsage | null;
+  };
+}
+
+export type ExtensionResults = InsertResults & MeasuredResults;
+
+export interface MeasureOptions {
+  coldRuns: number;
+  log: (message: string) => void;
+}
+
+const SEARCH = (query: string, mode: 'quick' | 'full') => ({ query, mode, filters: {}, limit: 20 });
+
+export async function measureExtension(session: ExtensionSession, helper: string, size: number, options: MeasureOptions) {
+  const { log } = options;
+  const { context, profileDir } = session;
+  const page = await openExtensionPage(session, helper);
+  const api = extensionPageApi(page);
+
+  // 2. Index build. The relaunched worker may have started restoring: stop it and clear the snapshot
+  //    (the first warmUp saved one of the empty library), so the next start rebuilds from storage.
+  await session.stopServiceWorker();
+  await api.clearSnapshot();
+  if ((await api.snapshotRows()) !== 0) throw new Error('the stopped worker saved a snapshot again');
+  const memoryBefore = chromiumMemory(profileDir);
+  let memoryPeak = memoryBefore;
+  const sampler = setInterval(() => {
+    const memory = chromiumMemory(profileDir);
+    if (memory.extensionMB > memoryPeak.extensionMB) memoryPeak = memory;
+  }, 250);
+  const buildCpu = startCpuMeter(profileDir);
+  const buildStart = performance.now();
+  // Woken by a request that does not wait for the index: a warmUp arriving while the new worker is still
+  // "restoring" is answered only when the whole rebuild ends, and Chrome ends an event after 5 minutes.
+  await api.send('benchPing');
+  await sleep(100);
+  let firstAnswerMs = -1;
+  const progress: { ms: number; items: number }[] = [];
+  const buildLimit = Math.max(180_000, size * 20);
+  try {
+    for (;;) {
+      const result = await api.send('warmUp');
+      const elapsed = performance.now() - buildStart;
+      if (result.ok) {
+        if (firstAnswerMs < 0) firstAnswerMs = elapsed;
+        const warm = result.value as WarmUp;
+        if (progress.length === 0 || elapsed - progress[progress.length - 1]!.ms > 1_000)
+          progress.push({ ms: round(elapsed, 0), items: warm.items });
+        if (warm.index === 'ready' && warm.items === size) break;
+        if (warm.index === 'ready') throw new Error(`index ready with ${warm.items} items, expected ${size}`);
+      }
+      if (elapsed > buildLimit) throw new Error(`index not ready after ${buildLimit} ms`);
+      await sleep(250);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const buildMs = performance.now() - buildStart;
+  const cpuBuild = buildCpu();
+  const memoryAfter = chromiumMemory(profileDir);
+  if (memoryAfter.extensionMB > memoryPeak.extensionMB) memoryPeak = memoryAfter;
+  const workerHeapAfter = await serviceWorkerHeap(context, page);
+  log(`index built in ${(buildMs / 1000).toFixed(1)} s; worker heap ${workerHeapAfter?.usedMB ?? '?'} MB`);
+
+  // 3. Snapshot, saved after 5 s without changes. Pings keep Chrome's 30 s idle timer from stopping the worker.
+  const readyAt = performance.now();
+  const snapshotLimit = Math.max(120_000, size * 3);
+  let lastPing = readyAt;
+  while ((await api.snapshotRows()) < 2) {
+    if (performance.now() - readyAt > snapshotLimit) throw new Error(`no snapshot after ${snapshotLimit} ms`);
+    if (performance.now() - lastPing > 10_000) {
+      await api.send('warmUp');
+      lastPing = performance.now();
+    }
+    await sleep(250);
+  }
+  const savedAfterMs = performance.now() - readyAt;
+  log(`snapshot saved ${(savedAfterMs / 1000).toFixed(1)} s after the index was ready`);
+
+  // 4. Cold starts: the message round trip alone, the quick tier restored, the first search answer,
+  //    then the first answer that searched article text.
+  const coldCpu = startCpuMeter(profileDir);
+  const warmPing: number[] = [];
+  for (let i = 0; i < 20; i++) warmPing.push((await api.timed('benchPing')).ms);
+  const emptySearch = (await api.searchEach(Array<string>(20).fill(NO_MATCH), 'quick')).map((timing) => timing.ms);
+  // The router logs unknown requests: the log's time says when the new worker got to handle it.
+  const pingLogs: number[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.text().includes('"benchPing"')) pingLogs.push(message.timestamp());
+  };
+  context.on('console', onConsole);
+  const coldPing: ColdPing[] = [];
+  for (let i = 0; i < 3; i++) {
+    await session.stopServiceWorker();
+    const logged = pingLogs.length;
+    const { ms, sentAt, result } = await api.timed('benchPing');
+    if (result.ok || !/Unknown request/.test(result.error)) throw new Error(`unexpected ping answer: ${JSON.stringify(result)}`);
+    const worker = context.serviceWorkers().at(-1);
+    const origin = worker ? await worker.evaluate(() => performance.timeOrigin).catch(() => null) : null;
+    for (let wait = 0; pingLogs.length === logged && wait < 20; wait++) await sleep(50);
+    const handledAt = pingLogs[logged];
+    coldPing.push({
+      ms: round(ms),
+      workerStartMs: origin === null ? null : round(origin - sentAt),
+      scriptMs: origin === null || handledAt === undefined ? null : round(handledAt - origin),
+    });
+  }
+  context.off('console', onConsole);
+  const coldWarmUpMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await session.stopServiceWorker();
+    const { ms, result } = await api.timed('warmUp');
+    valueOf<WarmUp>(result, 'cold warmUp');
+    coldWarmUpMs.push(round(ms));
+  }
+  const coldMs: number[] = [];
+  const coldResults: number[] = [];
+  for (let i = 0; i < options.coldRuns; i++) {
+    await session.stopServiceWorker();
+    const { ms, result } = await api.timed('search', SEARCH(COLD_QUERY, 'quick'));
+    coldMs.push(round(ms));
+    coldResults.push(valueOf<{ results: unknown[] }>(result, 'cold search').results.length);
+  }
+  await session.stopServiceWorker();
+  // 100 ms apart: a tight loop of requests would itself slow the worker's loading of the full tier.
+  const coldFull = await api.coldFull(COLD_QUERY, 100, Math.max(60_000, size * 2));
+  const afterOpen = keystrokes([FIRST_QUERY_AFTER_OPEN]);
+  const afterOpenSamples: number[] = [];
+  const afterOpenWarmUp: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    await session.stopServiceWorker();
+    const { ms, result } = await api.timed('warmUp');
+    valueOf<WarmUp>(result, 'cold warmUp');
+    afterOpenWarmUp.push(round(ms));
+    for (const timing of await api.searchEach(afterOpen, 'quick')) afterOpenSamples.push(round(timing.ms, 2));
+  }
+  const cpuCold = coldCpu();
+  log(`cold search median ${median(coldMs).toFixed(0)} ms; first article-text answer ${coldFull.firstFullTextMs?.toFixed(0) ?? 'none'} ms`);
+
+  // 5. Typing, with a warm worker whose index (both tiers) is loaded.
+  for (const start = performance.now(); ; await sleep(100)) {
+    if (valueOf<WarmUp>(await api.send('warmUp'), 'warmUp').fullText) break;
+    if (performance.now() - start > Math.max(120_000, size * 3)) throw new Error('full tier not loaded in time');
+  }
+  const typingCpu = startCpuMeter(profileDir);
+  await api.searchEach(['warm up', 'searching'], 'quick');
+  await api.searchEach(['warm up', 'searching'], 'full');
+  const typed = Array.from({ length: TYPING_PASSES }, () => keystrokes()).flat();
+  const quick = await api.searchEach(typed, 'quick');
+  const fullQueries = [...TYPED_QUERIES, ...TYPED_QUERIES, ...TYPED_QUERIES];
+  const full = await api.searchEach(fullQueries, 'full');
+  const cpuTyping = typingCpu();
+  const failures = [...quick, ...full].filter((timing) => timing.results < 0).length;
+  const resultsPerQuery = TYPED_QUERIES.map((query, i) => ({
+    query,
+    quick: quick[typed.indexOf(query)]?.results ?? -1,
+    full: full[i]?.results ?? -1,
+  }));
+  const memory = chromiumMemory(profileDir);
+  const workerHeap = await serviceWorkerHeap(context, page);
+  const quickSamples = quick.map((timing) => round(timing.ms, 2));
+  const fullSamples = full.map((timing) => round(timing.ms, 2));
+  log(`keystrokes p95 ${summarize(quickSamples).p95} ms, full p95 ${summarize(fullSamples).p95} ms`);
+
+  // Last, as it leaves both tiers' JSON in this page's heap: what reading the snapshot costs.
+  const read = await api.readSnapshot();
+  if (!read.quick || !read.full || read.quick.watermark <= 0) throw new Error('snapshot rows are incomplete');
+  await page.close();
+
+  const results: MeasuredResults = {
+    indexBuild: {
+      ms: round(buildMs),
+      firstAnswerMs: round(firstAnswerMs),
+      progress,
+      memoryBefore,
+      memoryPeak,
+      memoryAfter,
+      workerHeapAfter,
+    },
+    snapshot: {
+      savedAfterMs: round(savedAfterMs),
+      quickMB: mb(read.quick.chars),
+      fullMB: mb(read.full.chars),
+      watermark: read.quick.watermark,
+      quickRead: roundTier(read.quick),
+      fullRead: roundTier(read.full),
+    },
+    messaging: { coldPing, warmPing: summarize(warmPing), emptySearch: summarize(emptySearch) },
+    coldWarmUpMs,
+    coldSearch: { ms: coldMs, medianMs: round(median(coldMs)), results: coldResults },
+    typingAfterOpen: {
+      keystrokes: [...afterOpen, ...afterOpen],
+      samples: afterOpenSamples,
+      summary: summarize(afterOpenSamples),
+      warmUpMs: afterOpenWarmUp,
+    },
+    cpu: { build: cpuBuild, cold: cpuCold, typing: cpuTyping },
+    coldFull: {
+      firstAnswerMs: round(coldFull.firstAnswerMs),
+      firstFullTextMs: coldFull.firstFullTextMs === null ? null : round(coldFull.firstFullTextMs),
+      requests: coldFull.requests,
+    },
+    typing: {
+      keystrokes: typed,
+      quickSamples,
+      quick: summarize(quickSamples),
+      fullQueries,
+      fullSamples,
+      full: summarize(fullSamples),
+      failures,
+      resultsPerQuery,
+      memory,
+      workerHeap,
+    },
+  };
+  return results;
+}
+
+/** JSON length in millions of characters (about MB: the index JSON is ASCII). */
+function mb(chars: number): number {
+  return round(chars / 1e6, 2);
+}
+
+function roundTier(tier: TierRead): TierRead {
+  return { chars: tier.chars, watermark: tier.watermark, readMs: round(tier.readMs), parseMs: round(tier.parseMs) };
+}

@@ -1,0 +1,127 @@
+// Memory from outside: RSS of one profile's Chromium processes (/proc), JS heaps of the worker or a page (DevTools protocol).
+import { readdirSync, readFileSync } from 'node:fs';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+export interface ProcessMemory {
+  /** Sum of VmRSS over the browser's processes (shared pages are counted once per process, so this overstates). */
+  totalMB: number;
+  /** VmRSS of the extension's renderer process: the service worker and the extension's pages. */
+  extensionMB: number;
+  processes: number;
+}
+
+const MB = 1024 * 1024;
+
+export function readProc(pid: string, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The processes of the browser using `profileDir`, with their command lines: those started with that
+ * --user-data-dir (the browser and every helper it launches carry it) and their descendants.
+ */
+export function browserProcesses(profileDir: string): Map<string, string[]> {
+  const flag = `--user-data-dir=${profileDir}`;
+  const parents = new Map<string, string>();
+  const commandLines = new Map<string, string[]>();
+  const ours = new Set<string>();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const cmdline = readProc(pid, 'cmdline');
+    const status = readProc(pid, 'status');
+    if (cmdline === null || status === null) continue;
+    // Zygote-forked helpers rewrite their command line as one space-separated string.
+    const args = cmdline.split(/[\0 ]/);
+    commandLines.set(pid, args);
+    parents.set(pid, /PPid:\s+(\d+)/.exec(status)?.[1] ?? '0');
+    if (args.includes(flag)) ours.add(pid);
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!ours.has(pid) && ours.has(parent)) {
+        ours.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return new Map([...ours].map((pid) => [pid, commandLines.get(pid) ?? []]));
+}
+
+export function chromiumMemory(profileDir: string): ProcessMemory {
+  const processes = browserProcesses(profileDir);
+  let total = 0;
+  let extension = 0;
+  for (const [pid, args] of processes) {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
+    total += kb;
+    if (args.includes('--extension-process')) extension += kb;
+  }
+  return { totalMB: Math.round(total / 1024), extensionMB: Math.round(extension / 1024), processes: processes.size };
+}
+
+export interface HeapUsage {
+  /** V8 heap in use after a full garbage collection. */
+  usedMB: number;
+  totalMB: number;
+}
+
+type Send = (method: string, params?: object) => Promise<Record<string, unknown>>;
+
+async function heapOf(send: Send): Promise<HeapUsage> {
+  await send('HeapProfiler.collectGarbage');
+  const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  return { usedMB: Math.round(usage.usedSize / MB), totalMB: Math.round(usage.totalSize / MB) };
+}
+
+/** A page's JS heap after garbage collection. */
+export async function pageHeap(context: BrowserContext, page: Page): Promise<HeapUsage> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    return await heapOf((method, params) => cdp.send(method as 'Runtime.getHeapUsage', params) as Promise<Record<string, unknown>>);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The running service worker's JS heap after garbage collection, or null when no worker runs. Playwright
+ * cannot open a session on a worker, so this attaches to its target through a page's session and talks
+ * to it with Target.sendMessageToTarget.
+ */
+export async function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const raw = (method: string, params?: object) => cdp.send(method as 'Target.getTargets', params) as Promise<Record<string, unknown>>;
+  try {
+    const { targetInfos } = (await raw('Target.getTargets')) as { targetInfos: { type: string; targetId: string }[] };
+    const worker = targetInfos.find((target) => target.type === 'service_worker');
+    if (!worker) return null;
+    const { sessionId } = (await raw('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    let nextId = 1;
+    const waiting = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+    cdp.on('Target.receivedMessageFromTarget' as 'Target.attachedToTarget', (event: unknown) => {
+      const { message } = event as { message: string };
+      const reply = JSON.parse(message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      const waiter = reply.id === undefined ? undefined : waiting.get(reply.id);
+      if (!waiter) return;
+      if (reply.error) waiter.reject(new Error(reply.error.message));
+      else waiter.resolve(reply.result ?? {});
+    });
+    const send: Send = (method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        raw('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      });
+    try {
+      return await heapOf(send);
+    } finally {
+      await raw('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
