@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBlogServer, type BlogServer } from './blog-server';
 import { launchExtension, type ExtensionSession } from './extension';
-import { clickControl, isControlVisible, selectPhrase } from './page-ui';
+import { clipThroughPopup, highlightWithNote } from './user-actions';
 
 const POSTS = ['posts/fast-response-is-the-new-normal-in-customer-service.html', 'posts/please-understand-me.html'];
 
@@ -34,19 +34,8 @@ describe('export and import', () => {
 
   it('exports every format as a download', async () => {
     const page = await session.context.newPage();
-    for (const post of POSTS) {
-      await page.goto(blog.url(post));
-      const popup = await session.openPopup(await session.tabIdOf(page));
-      await popup.getByRole('button', { name: 'Clip page' }).click();
-      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-      await popup.close();
-    }
-    await selectPhrase(page, 'I have a few friends who are looking for a job');
-    await clickControl(page, 'Highlight with note');
-    await expect.poll(() => isControlVisible(page, 'Note')).toBe(true);
-    await page.keyboard.type('Job hunting, then and now');
-    await clickControl(page, 'Save note');
-    await page.waitForTimeout(300);
+    await clipThroughPopup(session, blog, page, POSTS);
+    await highlightWithNote(page, 'I have a few friends who are looking for a job', 'Job hunting, then and now');
 
     const settings = await settingsPage(session);
     const dir = await mkdtemp(join(tmpdir(), 'crisscross-export-'));

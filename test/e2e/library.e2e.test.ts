@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBlogServer, type BlogServer } from './blog-server';
 import { launchExtension, type ExtensionSession } from './extension';
-import { clickControl, isControlVisible, selectPhrase } from './page-ui';
+import { clipThroughPopup, highlightWithNote } from './user-actions';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const POSTS = [
@@ -63,19 +63,8 @@ describe('the library page', () => {
 
   it('lists clips, sorts them, and searches with filters', async () => {
     const page = await session.context.newPage();
-    for (const post of POSTS) {
-      await page.goto(blog.url(post));
-      const popup = await session.openPopup(await session.tabIdOf(page));
-      await popup.getByRole('button', { name: 'Clip page' }).click();
-      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-      await popup.close();
-    }
-    await selectPhrase(page, 'I have a few friends who are looking for a job');
-    await clickControl(page, 'Highlight with note');
-    await expect.poll(() => isControlVisible(page, 'Note')).toBe(true);
-    await page.keyboard.type('A plea for empathy');
-    await clickControl(page, 'Save note');
-    await page.waitForTimeout(300);
+    await clipThroughPopup(session, blog, page, POSTS);
+    await highlightWithNote(page, 'I have a few friends who are looking for a job', 'A plea for empathy');
 
     await open();
     const rows = library.getByRole('list', { name: 'Clips' }).locator('.row-title');
@@ -106,14 +95,15 @@ describe('the library page', () => {
     const first = library.getByRole('list', { name: 'Highlights' }).locator('.row-title').first();
     await first.focus();
     await library.keyboard.press('Enter');
-    await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent()).toBe('Please understand me');
+    // Generous waits: this machine is shared, and the reader anchors its highlights after loading.
+    await expect.poll(() => library.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe('Please understand me');
     const drawn = () =>
       library.evaluate(() =>
         [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('crisscross-yellow') ?? [])].map((r) =>
           r.toString(),
         ),
       );
-    await expect.poll(drawn).toEqual(['I have a few friends who are looking for a job']);
+    await expect.poll(drawn, { timeout: 15_000 }).toEqual(['I have a few friends who are looking for a job']);
     expect(await library.getByRole('list', { name: 'Highlights' }).textContent()).toContain('A plea for empathy');
     // No scripts and no remote images in the reader: images are off until the user allows them.
     expect(await library.locator('.reader-article script, .reader-article img').count()).toBe(0);

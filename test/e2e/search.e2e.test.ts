@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { SEED_BLOG, startBlogServer, type BlogServer } from './blog-server';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clickControl, isControlVisible, selectPhrase } from './page-ui';
+import { clipThroughPopup } from './user-actions';
 
 const posts = (
   JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: { path: string; title: string; tags: string[] }[] }
@@ -22,13 +23,12 @@ describe('search from the popup', () => {
     blog = await startBlogServer();
     session = await launchExtension();
     const page = await session.context.newPage();
-    for (const post of posts) {
-      await page.goto(blog.url(post.path));
-      const popup = await session.openPopup(await session.tabIdOf(page));
-      await popup.getByRole('button', { name: /^Clip page/ }).click();
-      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-      await popup.close();
-    }
+    await clipThroughPopup(
+      session,
+      blog,
+      page,
+      posts.map((post) => post.path),
+    );
     tabId = await session.tabIdOf(page);
   });
   afterAll(async () => {
@@ -142,13 +142,12 @@ describe('connections in the popup', () => {
     blog = await startBlogServer();
     session = await launchExtension();
     const page = await session.context.newPage();
-    for (const post of posts) {
-      await page.goto(blog.url(post.path));
-      const popup = await session.openPopup(await session.tabIdOf(page));
-      await popup.getByRole('button', { name: /^Clip page/ }).click();
-      await popup.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-      await popup.close();
-    }
+    await clipThroughPopup(
+      session,
+      blog,
+      page,
+      posts.map((post) => post.path),
+    );
   });
   afterAll(async () => {
     await session?.close();
