@@ -93,6 +93,8 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const { context, profileDir } = session;
   const page = await openExtensionPage(session, helper);
   const api = extensionPageApi(page);
+  // Said at once, so a failure further on can be told apart from a crash.
+  page.on('crash', () => log("the extension page crashed: its renderer process (the worker's too) died"));
 
   // 2. Index build. The relaunched worker may have started restoring: stop it and clear the snapshot
   //    (the first warmUp saved one of the empty library), so the next start rebuilds from storage.

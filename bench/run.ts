@@ -88,6 +88,9 @@ for (const size of sizes) {
   try {
     const inserted = await insertLibrary(profileDir, helper, size, log);
     const session = await launchExtension(profileDir);
+    let closing = false;
+    // Said at once, so a failure further on can be told apart from a browser that went away.
+    session.context.on('close', () => closing || log('the browser closed unexpectedly'));
     try {
       const extension: ExtensionResults = { ...inserted, ...(await measureExtension(session, helper, size, { coldRuns, log })) };
       let baselines = null;
@@ -109,11 +112,12 @@ for (const size of sizes) {
         rows: targetRows(size, extension),
       });
     } finally {
+      closing = true;
       await session.close();
     }
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? String(error);
-    log(`${size} items failed: ${message}`);
+    log(`${size} items failed: ${(error as Error).stack ?? message}`);
     run.failures.push({ size, error: message });
     process.exitCode = 1;
   } finally {
