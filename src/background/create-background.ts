@@ -16,6 +16,7 @@ import { createConnectionHandlers } from './connections';
 import type { LibraryChanges } from './library-changes';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
+import { createRedirectAliases } from './redirect-aliases';
 import { resultViews } from './search-results';
 import { createSearchService } from './search-service';
 
@@ -50,11 +51,12 @@ export function createBackground({
     highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
     itemRemoved: (ref) => search.itemRemoved(ref),
   };
-  const highlights = createHighlightHandlers(browser, db, changes);
+  const redirects = createRedirectAliases(browser, log);
+  const highlights = createHighlightHandlers(browser, db, changes, redirects);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
-    getPageState: ({ tabId }) => getPageState(browser, db, tabId),
-    clipTab: ({ tabId }) => clipTab(browser, db, changes, tabId),
+    getPageState: ({ tabId }) => getPageState(browser, db, redirects, tabId),
+    clipTab: ({ tabId }) => clipTab(browser, db, changes, redirects, tabId),
     listRecentClips: ({ limit }) => listRecentClips(db, limit),
     saveHighlight: highlights.saveHighlight,
     listPageHighlights: highlights.listPageHighlights,
@@ -105,7 +107,7 @@ export function createBackground({
   /** Clips from the context menu or the keyboard: the outcome shows on the toolbar badge. */
   const clipFromBrowserUi = (tabId: number | undefined) => {
     if (tabId === undefined) return;
-    clipTab(browser, db, changes, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
+    clipTab(browser, db, changes, redirects, tabId).catch((error: Error) => log(`Clip failed: ${error.message}`));
   };
 
   const highlightFromBrowserUi = (tabId: number | undefined, withNote: boolean) => {
@@ -116,6 +118,7 @@ export function createBackground({
   /** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
   function start() {
     browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+    redirects.start();
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.removeAll().then(() => {
         browser.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip page to Crisscross', contexts: ['page', 'selection'] });

@@ -2,30 +2,39 @@
 // tab's highlights with their anchoring state, deletes them and re-attaches orphans.
 import type { Browser } from '../platform/browser';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
-import type { Clip } from '../core/page-capture';
+import { withAliases, type Clip } from '../core/page-capture';
 import { normalizeUrl } from '../core/url';
 import type { ContentRequests, Envelope, TabHighlights } from '../messaging/protocol';
 import { RequestError, type Result } from '../messaging/result';
 import type { MessageSender } from '../messaging/router';
 import { selectorsSchema } from '../messaging/schemas';
-import { findClipByUrls, saveCapture } from '../storage/clip-store';
+import { addClipAliases, findClipByUrls, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
 import { addHighlight, deleteHighlight, listClipHighlights, updateHighlight } from '../storage/highlight-store';
 import type { LibraryChanges } from './library-changes';
+import type { RedirectAliases } from './redirect-aliases';
 import { captureTab } from './tab-capture';
 
 /** How long the popup waits for a page to report its anchors before showing the list without them. */
 const TAB_ANSWER_MS = 1_500;
 
-export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, changes: LibraryChanges) {
+export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, changes: LibraryChanges, redirects: RedirectAliases) {
   const senderPageUrl = (sender: MessageSender): string => {
     const url = sender.url && normalizeUrl(sender.url);
     if (!url) throw new RequestError('This page has no address Crisscross can use.', 'invalid-request');
     return url;
   };
 
-  /** The clip of the sender's page, found by the page's own address only: a page cannot ask for another's. */
-  const senderClip = (sender: MessageSender) => findClipByUrls(db, [senderPageUrl(sender)]);
+  /**
+   * The clip of the sender's page, found by the page's own address or by the addresses the browser
+   * saw redirect its tab to it (a page cannot claim those: the browser reports them, not the page).
+   * Its own address wins when an old address also belongs to another clip.
+   */
+  async function senderClip(sender: MessageSender): Promise<Clip | undefined> {
+    const url = senderPageUrl(sender);
+    const sources = await redirects.sourcesFor(sender.tab?.id, url);
+    return (await findClipByUrls(db, [url])) ?? (sources.length ? findClipByUrls(db, sources) : undefined);
+  }
 
   /** Refuses a content script's change to a highlight that is not on its own page. */
   async function assertMayChange(id: string, sender: MessageSender): Promise<void> {
@@ -68,17 +77,23 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, chan
       throw new RequestError('That tab is no longer open.', 'not-found');
     });
     const url = tab.url && normalizeUrl(tab.url);
-    return url ? findClipByUrls(db, [url]) : undefined;
+    if (!url) return undefined;
+    const sources = await redirects.sourcesFor(tabId, url);
+    return (await findClipByUrls(db, [url])) ?? (sources.length ? findClipByUrls(db, sources) : undefined);
   }
 
   return {
     async saveHighlight({ draft }: { draft: HighlightDraft }, sender: MessageSender): Promise<Highlight> {
+      const tabId = sender.tab?.id;
+      const addresses = [senderPageUrl(sender), ...(await redirects.sourcesFor(tabId, senderPageUrl(sender)))];
       let clip = await senderClip(sender);
-      if (!clip) {
+      if (clip) {
+        clip = await addClipAliases(db, clip, addresses);
+      } else {
         // Every highlight has its page's text for search and connections: clip the page first.
-        const tabId = sender.tab?.id;
         if (tabId === undefined) throw new RequestError('The page could not be saved.', 'invalid-request');
-        clip = (await saveCapture(db, await captureTab(browser, tabId))).clip;
+        const capture = await captureTab(browser, tabId);
+        clip = (await saveCapture(db, withAliases(capture, addresses))).clip;
         changes.clipSaved(clip);
       }
       const highlight = await addHighlight(db, clip, draft);
@@ -88,7 +103,11 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, chan
 
     async listPageHighlights(_payload: Record<string, never>, sender: MessageSender): Promise<Highlight[]> {
       const clip = await senderClip(sender);
-      return clip ? listClipHighlights(db, clip.id) : [];
+      if (!clip) return [];
+      // Found through an old address that now redirects here: remember the new address too, so a
+      // later visit straight to it (and the popup) finds the page.
+      await addClipAliases(db, clip, [senderPageUrl(sender)]);
+      return listClipHighlights(db, clip.id);
     },
 
     async updateHighlight({ id, changes: edits }: { id: string; changes: HighlightChanges }, sender: MessageSender): Promise<Highlight> {

@@ -7,14 +7,16 @@ import { RequestError } from '../messaging/result';
 import type { CrisscrossDb } from '../storage/db';
 import { findClipByUrls } from '../storage/clip-store';
 import { tabRestriction } from './page-access';
+import type { RedirectAliases } from './redirect-aliases';
 
-export async function getPageState(browser: Browser, db: CrisscrossDb, tabId: number): Promise<PageState> {
+export async function getPageState(browser: Browser, db: CrisscrossDb, redirects: RedirectAliases, tabId: number): Promise<PageState> {
   const tab = await browser.tabs.get(tabId).catch(() => {
     throw new RequestError('That tab is no longer open.', 'not-found');
   });
   const reason = await tabRestriction(browser, tab.url);
   if (reason) return { kind: 'restricted', reason };
   const url = normalizeUrl(tab.url!) ?? tab.url!;
-  const clip = await findClipByUrls(db, [url]);
+  const sources = await redirects.sourcesFor(tabId, url);
+  const clip = (await findClipByUrls(db, [url])) ?? (sources.length ? await findClipByUrls(db, sources) : undefined);
   return { kind: 'page', url, title: tab.title ?? url, clip: clip ? summarizeClip(clip) : null };
 }

@@ -63,3 +63,8 @@ export function summarizeClip(clip: Clip): ClipSummary {
   const { id, url, canonicalUrl, title, siteName, author, publishedAt, excerpt, wordCount, tags, savedAt, updatedAt } = clip;
   return { id, url, canonicalUrl, title, siteName, author, publishedAt, excerpt, wordCount, tags, savedAt, updatedAt };
 }
+
+/** The capture with more addresses its page is known by (redirect sources), each once. */
+export function withAliases(capture: PageCapture, urls: string[]): PageCapture {
+  return { ...capture, aliases: [...new Set([...capture.aliases, ...urls])] };
+}

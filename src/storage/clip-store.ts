@@ -56,6 +56,22 @@ export async function saveCapture(
   }
 }
 
+/** Adds addresses a clip's page was also seen at (redirect sources) to its aliases. The clip's dates
+ *  stay: nothing the user saved changed. Returns the clip as stored. */
+export async function addClipAliases(db: CrisscrossDb, clip: Clip, urls: string[]): Promise<Clip> {
+  if (urls.every((url) => clip.aliases.includes(url))) return clip;
+  try {
+    return await db.transaction('rw', db.clips, async () => {
+      const current = (await db.clips.get(clip.id)) ?? clip;
+      const aliases = uniq([...current.aliases, ...urls]);
+      await db.clips.update(clip.id, { aliases });
+      return { ...current, aliases };
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
 /** The most recently saved or updated clips, newest first. */
 export async function listRecentClips(db: CrisscrossDb, limit: number): Promise<ClipSummary[]> {
   const clips = await db.clips.orderBy('updatedAt').reverse().limit(limit).toArray();

@@ -14,14 +14,22 @@ export interface BlogServer {
   url: (path: string) => string;
   /** Serve `body` at `path` instead of the file (or in addition to the files). */
   override: (path: string, body: string | Buffer, type?: string) => void;
+  /** Answer `from` with a permanent redirect to `to` (a page that moved); wins over a file or override. */
+  redirect: (from: string, to: string) => void;
   clearOverrides: () => void;
   close: () => Promise<void>;
 }
 
 export async function startBlogServer(root = SEED_BLOG): Promise<BlogServer> {
   const overrides = new Map<string, { body: string | Buffer; type: string }>();
+  const redirects = new Map<string, string>();
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const moved = redirects.get(path);
+    if (moved) {
+      response.writeHead(301, { location: moved });
+      return response.end();
+    }
     const override = overrides.get(path);
     if (override) {
       response.writeHead(200, { 'content-type': override.type });
@@ -49,7 +57,11 @@ export async function startBlogServer(root = SEED_BLOG): Promise<BlogServer> {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
     override: (path, body, type = 'text/html; charset=utf-8') => overrides.set(`/${path.replace(/^\//, '')}`, { body, type }),
-    clearOverrides: () => overrides.clear(),
+    redirect: (from, to) => redirects.set(`/${from.replace(/^\//, '')}`, `/${to.replace(/^\//, '')}`),
+    clearOverrides: () => {
+      overrides.clear();
+      redirects.clear();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

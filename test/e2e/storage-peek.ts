@@ -8,27 +8,46 @@ export interface StoredClip {
   html: string;
   url: string;
   canonicalUrl: string;
+  aliases: string[];
   source: string;
   truncated: { keptChars: number; totalChars: number } | null;
 }
 
+export interface StoredHighlight {
+  id: string;
+  clipId: string;
+  text: string;
+  note: string;
+  tags: string[];
+}
+
 /** All clips in the database, read with the raw IndexedDB API from an extension page. */
 export async function storedClips(extensionPage: Page): Promise<StoredClip[]> {
+  return storedRows<StoredClip>(extensionPage, 'clips');
+}
+
+/** All highlights in the database. */
+export async function storedHighlights(extensionPage: Page): Promise<StoredHighlight[]> {
+  return storedRows<StoredHighlight>(extensionPage, 'highlights');
+}
+
+async function storedRows<T>(extensionPage: Page, store: string): Promise<T[]> {
   return extensionPage.evaluate(
-    () =>
-      new Promise<StoredClip[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('crisscross');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('clips')) return resolve([]);
-          const all = db.transaction('clips').objectStore('clips').getAll();
+          if (!db.objectStoreNames.contains(name)) return resolve([]);
+          const all = db.transaction(name).objectStore(name).getAll();
           all.onsuccess = () => {
             db.close();
-            resolve(all.result as StoredClip[]);
+            resolve(all.result as T[]);
           };
           all.onerror = () => reject(all.error);
         };
       }),
+    store,
   );
 }

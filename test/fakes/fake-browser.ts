@@ -29,7 +29,11 @@ export function createFakeBrowser(tabs: FakeTab[] = []) {
     onInstalled: event(),
     onClicked: event(),
     onCommand: event(),
+    onBeforeRedirect: event(),
+    onTabRemoved: event(),
   };
+  /** storage.session: it outlives a worker restart (a second createBackground on the same fake). */
+  const session = new Map<string, unknown>();
   const fake = {
     runtime: {
       id: 'crisscross-test-id',
@@ -51,6 +55,17 @@ export function createFakeBrowser(tabs: FakeTab[] = []) {
         if (!tab?.reply) throw new Error('Could not establish connection. Receiving end does not exist.');
         return tab.reply(message);
       },
+      onRemoved: events.onTabRemoved,
+    },
+    webRequest: { onBeforeRedirect: events.onBeforeRedirect },
+    storage: {
+      session: {
+        get: async (key: string) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
+        },
+        remove: async (key: string) => void session.delete(key),
+      },
     },
     scripting: {
       executeScript: async ({ target }: { target: { tabId: number } }) => {
@@ -70,5 +85,5 @@ export function createFakeBrowser(tabs: FakeTab[] = []) {
     },
     commands: { onCommand: events.onCommand },
   };
-  return { browser: fake as unknown as Browser, badges, menus, injected, events, tabs };
+  return { browser: fake as unknown as Browser, badges, menus, injected, events, tabs, session };
 }
