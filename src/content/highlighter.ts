@@ -8,7 +8,7 @@ import type { Highlight, HighlightColor } from '../core/highlight';
 import type { sendRequest } from '../messaging/client';
 import { createPainter } from '../ui/highlight-painter';
 import { createNoteEditor } from './note-editor';
-import { createSelectionToolbar } from './selection-toolbar';
+import { createSelectionToolbar, isToolbarKey } from './selection-toolbar';
 import { createToast } from './toast';
 import { createUiHost, UI_CSS } from './ui-host';
 
@@ -28,10 +28,18 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
   const entries = new Map<string, Entry>();
   let lastColor: HighlightColor = 'yellow';
   let loadedFor = '';
+  /** The selection the toolbar was shown for: focus in the toolbar may leave the page without one. */
+  let toolbarRange: Range | null = null;
+  /** Where keyboard focus was before the toolbar key moved it into our UI; it goes back there after. */
+  let returnFocus: Element | null = null;
 
   const toolbar = createSelectionToolbar(ui, doc, {
     highlight: () => void highlightSelection(false),
     highlightWithNote: () => void highlightSelection(true),
+    dismissed: () => {
+      if (toolbarRange) restoreSelection(toolbarRange);
+      giveFocusBack();
+    },
   });
   const editor = createNoteEditor(ui, doc, {
     async save(id, changes) {
@@ -63,6 +71,24 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
   function describeSelection(): HighlightSelectors | null {
     const range = selectionRange();
     return range && doc.body ? describeRange(doc.body, range) : null;
+  }
+
+  /** What the user means to highlight: the selection, or the one the open toolbar was shown for. */
+  function rangeToHighlight(): Range | null {
+    const range = selectionRange() ?? (toolbar.isOpen() ? toolbarRange : null);
+    return range && !range.collapsed && doc.body?.contains(range.commonAncestorContainer) ? range : null;
+  }
+
+  function restoreSelection(range: Range) {
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }
+
+  function giveFocusBack(): void {
+    const target = returnFocus;
+    returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && !ui.contains(target)) target.focus({ preventScroll: true });
   }
 
   /** Anchors every highlight against the page as it is now, and draws the ones found. */
@@ -97,22 +123,32 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
   }
 
   async function highlightSelection(withNote: boolean): Promise<boolean> {
-    const selectors = describeSelection();
+    const range = rangeToHighlight();
+    const selectors = range && doc.body ? describeRange(doc.body, range) : null;
     toolbar.hide();
+    toolbarRange = null;
     if (!selectors) {
       toast.show('Select some text on the page first.');
+      giveFocusBack();
       return false;
     }
     const result = await send('saveHighlight', { draft: { selectors, note: '', color: lastColor } });
     if (!result.ok) {
       toast.show(`Not highlighted. ${result.error}`, true);
+      giveFocusBack();
       return false;
     }
     entries.set(result.value.id, { highlight: result.value, range: null, method: null });
     doc.getSelection()?.removeAllRanges();
     redraw();
-    if (withNote) editor.open(result.value, entries.get(result.value.id)?.range ?? null);
-    else toast.show('Highlighted.');
+    if (withNote) {
+      const back = returnFocus;
+      returnFocus = null;
+      editor.open(result.value, entries.get(result.value.id)?.range ?? null, back);
+    } else {
+      toast.show('Highlighted.');
+      giveFocusBack();
+    }
     return true;
   }
 
@@ -133,12 +169,26 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
 
   function onSelectionEnd(event: Event) {
     if (ui.contains(event.target as Node)) return;
+    // Escape dismisses the toolbar; its key-up (after focus went back to the page) must not bring it back.
+    if ((event as KeyboardEvent).key === 'Escape') return;
     // After the browser has updated the selection for this mouse or keyboard action.
     setTimeout(() => {
       const range = selectionRange();
+      toolbarRange = range?.cloneRange() ?? null;
       if (range) toolbar.showFor(range);
       else toolbar.hide();
     }, 0);
+  }
+
+  /** The toolbar key: shows the toolbar for the selection and moves keyboard focus into it. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!isToolbarKey(event) || ui.contains(event.target as Node)) return;
+    const range = selectionRange();
+    if (!range) return;
+    event.preventDefault();
+    returnFocus = doc.activeElement;
+    toolbarRange = range.cloneRange();
+    toolbar.showFor(range, true);
   }
 
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -163,6 +213,8 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
 
   doc.addEventListener('mouseup', onSelectionEnd);
   doc.addEventListener('keyup', onSelectionEnd);
+  // Capture phase: a page's own key handlers cannot swallow the key before it reaches us.
+  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('click', onClick);
   watch();
 

@@ -1,15 +1,16 @@
-// The popover for one highlight: its note, its colour, and deleting it.
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight';
+// The popover for one highlight: its note, tags and colour, and deleting it.
+import { formatTagList, HIGHLIGHT_COLORS, parseTagList, type Highlight, type HighlightColor } from '../core/highlight';
 import { COLOR_VALUES } from '../ui/highlight-painter';
 import { h, type UiHost } from './ui-host';
 
 export interface NoteEditorActions {
-  save: (id: string, changes: { note: string; color: HighlightColor }) => Promise<string | null>;
+  save: (id: string, changes: { note: string; color: HighlightColor; tags: string[] }) => Promise<string | null>;
   remove: (id: string) => Promise<string | null>;
 }
 
 export interface NoteEditor {
-  open: (highlight: Highlight, anchor: Range | null) => void;
+  /** Opens the editor under `anchor`; when it closes, focus goes back to `returnFocus` (where the user was). */
+  open: (highlight: Highlight, anchor: Range | null, returnFocus?: Element | null) => void;
   close: () => void;
   isOpen: () => boolean;
 }
@@ -19,9 +20,11 @@ const label = (color: string) => color[0]!.toUpperCase() + color.slice(1);
 export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorActions): NoteEditor {
   let current: Highlight | null = null;
   let color: HighlightColor = 'yellow';
+  let returnTo: Element | null = null;
 
   const quote = h(doc, 'p', { class: 'quote' });
   const textarea = h(doc, 'textarea', { 'aria-label': 'Note', placeholder: 'Add a note…' });
+  const tagsInput = h(doc, 'input', { type: 'text', 'aria-label': 'Tags', placeholder: 'Tags, separated by commas', autocomplete: 'off' });
   const swatches = HIGHLIGHT_COLORS.map((value) => {
     const swatch = h(doc, 'button', {
       type: 'button',
@@ -51,6 +54,7 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
     ),
     quote,
     textarea,
+    tagsInput,
     message,
     h(doc, 'div', { class: 'row' }, deleteButton, saveButton),
   );
@@ -62,8 +66,13 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
   }
 
   function close() {
+    const wasOpen = !panel.hidden;
     panel.hidden = true;
     current = null;
+    // Keyboard users continue where they were, not at the top of the page.
+    if (wasOpen && returnTo instanceof HTMLElement && returnTo.isConnected && !ui.contains(returnTo))
+      returnTo.focus({ preventScroll: true });
+    returnTo = null;
   }
 
   async function run(action: () => Promise<string | null>) {
@@ -73,7 +82,21 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
     else close();
   }
 
-  saveButton.addEventListener('click', () => current && run(() => actions.save(current!.id, { note: textarea.value, color })));
+  function save() {
+    if (!current) return;
+    const { tags, error } = parseTagList(tagsInput.value);
+    if (error) {
+      message.textContent = error;
+      tagsInput.focus();
+      return;
+    }
+    void run(() => actions.save(current!.id, { note: textarea.value, color, tags }));
+  }
+
+  saveButton.addEventListener('click', save);
+  tagsInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') save();
+  });
   deleteButton.addEventListener('click', () => current && run(() => actions.remove(current!.id)));
   closeButton.addEventListener('click', close);
   panel.addEventListener('keydown', (event) => {
@@ -82,11 +105,13 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
   });
 
   return {
-    open(highlight, anchor) {
+    open(highlight, anchor, returnFocus = doc.activeElement) {
       ui.ensureAttached();
       current = highlight;
+      returnTo = returnFocus;
       quote.textContent = `“${highlight.text.slice(0, 200)}${highlight.text.length > 200 ? '…' : ''}”`;
       textarea.value = highlight.note;
+      tagsInput.value = formatTagList(highlight.tags);
       message.textContent = '';
       setColor(highlight.color);
       const win = doc.defaultView!;

@@ -1,5 +1,13 @@
 // The small toolbar shown next to a text selection: "Highlight" and "Highlight with note".
+// Keyboard users reach it with TOOLBAR_KEY; Escape leaves it, back to the selection and where they were.
 import { h, type UiHost } from './ui-host';
+
+/** Moves focus into the toolbar (showing it for the selection). Alt+Shift+letter: pages rarely use it,
+ *  and it sits beside Alt+Shift+H (highlight at once). Matched by key position, so any layout works. */
+export const TOOLBAR_KEY = { code: 'KeyN', label: 'Alt+Shift+N' } as const;
+
+export const isToolbarKey = (event: KeyboardEvent) =>
+  event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === TOOLBAR_KEY.code;
 
 export interface SelectionToolbar {
   /** Shows the toolbar under the selection's last line; `focus` moves keyboard focus into it. */
@@ -11,14 +19,14 @@ export interface SelectionToolbar {
 export function createSelectionToolbar(
   ui: UiHost,
   doc: Document,
-  actions: { highlight: () => void; highlightWithNote: () => void },
+  actions: { highlight: () => void; highlightWithNote: () => void; dismissed: () => void },
 ): SelectionToolbar {
   const highlightButton = h(doc, 'button', { type: 'button', 'aria-label': 'Highlight' }, 'Highlight');
   const noteButton = h(doc, 'button', { type: 'button', 'aria-label': 'Highlight with note' }, 'Highlight with note');
   const bar = h(
     doc,
     'div',
-    { class: 'panel toolbar', role: 'toolbar', 'aria-label': 'Crisscross highlight', hidden: '' },
+    { class: 'panel toolbar', role: 'toolbar', 'aria-label': 'Crisscross highlight', 'aria-keyshortcuts': TOOLBAR_KEY.label, hidden: '' },
     highlightButton,
     noteButton,
   );
@@ -29,9 +37,15 @@ export function createSelectionToolbar(
   highlightButton.addEventListener('click', () => actions.highlight());
   noteButton.addEventListener('click', () => actions.highlightWithNote());
   bar.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') hide();
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft')
+    if (event.key === 'Escape') {
+      hide();
+      actions.dismissed();
+    }
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      // Ours, not the page's: with caret browsing the browser would move the caret (and focus) too.
+      event.preventDefault();
       (ui.root.activeElement === highlightButton ? noteButton : highlightButton).focus();
+    }
   });
 
   function hide() {

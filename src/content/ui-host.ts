@@ -50,9 +50,10 @@ export const UI_CSS = `
 .panel[hidden] { display: none; }
 button { border: 0; border-radius: 6px; padding: 6px 10px; background: transparent; color: inherit; cursor: pointer; font-weight: 600; }
 button:hover { background: #3b3948; }
-button:focus-visible, textarea:focus-visible { outline: 3px solid #ffb000; outline-offset: 1px; }
+button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 3px solid #ffb000; outline-offset: 1px; }
 .editor { flex-direction: column; align-items: stretch; width: 300px; padding: 10px; gap: 8px; }
 .editor textarea { width: 100%; min-height: 80px; resize: vertical; border-radius: 6px; border: 1px solid #5d5b6a; background: #26242f; color: #f4f3fb; padding: 6px; }
+.editor input { width: 100%; border-radius: 6px; border: 1px solid #5d5b6a; background: #26242f; color: #f4f3fb; padding: 6px; }
 .editor .quote { margin: 0; max-height: 4.2em; overflow: hidden; color: #cfcde0; font-style: italic; }
 .row { display: flex; gap: 6px; align-items: center; justify-content: space-between; }
 .swatches { display: flex; gap: 6px; }

@@ -8,6 +8,9 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 export const MAX_NOTE_CHARS = 20_000;
 /** Longest highlighted passage kept. */
 export const MAX_QUOTE_CHARS = 50_000;
+/** Tags on one highlight, and the longest tag: labels to find it by, not prose. */
+export const MAX_HIGHLIGHT_TAGS = 50;
+export const MAX_TAG_CHARS = 60;
 
 /** What the content script sends when the user highlights a selection. */
 export interface HighlightDraft {
@@ -38,3 +41,24 @@ export interface HighlightChanges {
   /** New selectors when an orphaned highlight is re-attached to new text. */
   selectors?: HighlightSelectors;
 }
+
+/**
+ * Reads tags typed as a comma-separated list: trimmed, inner spaces collapsed, each once (ignoring
+ * case, the first spelling kept). Says in words what is too long instead of cutting it silently.
+ */
+export function parseTagList(text: string): { tags: string[]; error: string | null } {
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(',')) {
+    const tag = part.trim().replace(/\s+/g, ' ');
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    if (tag.length > MAX_TAG_CHARS) return { tags, error: `A tag can be at most ${MAX_TAG_CHARS} characters: “${tag.slice(0, 20)}…”.` };
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  if (tags.length > MAX_HIGHLIGHT_TAGS) return { tags, error: `A highlight can have at most ${MAX_HIGHLIGHT_TAGS} tags.` };
+  return { tags, error: null };
+}
+
+/** Tags as the editor shows them, ready to be read back by parseTagList. */
+export const formatTagList = (tags: string[]): string => tags.join(', ');

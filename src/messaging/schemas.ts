@@ -10,7 +10,7 @@ import {
   MAX_TITLE_CHARS,
 } from '../core/extract/limits';
 import type { HighlightSelectors } from '../core/anchoring/types';
-import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highlight';
+import { HIGHLIGHT_COLORS, MAX_HIGHLIGHT_TAGS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_TAG_CHARS } from '../core/highlight';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
 
@@ -45,7 +45,7 @@ export const selectorsSchema: z.ZodType<HighlightSelectors> = z.strictObject({
 const color = z.enum(HIGHLIGHT_COLORS);
 const note = z.string().max(MAX_NOTE_CHARS);
 const id = z.string().min(1).max(100);
-const tag = z.string().trim().min(1).max(60);
+const tag = z.string().trim().min(1).max(MAX_TAG_CHARS);
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -60,7 +60,7 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     changes: z.strictObject({
       note: note.optional(),
       color: color.optional(),
-      tags: z.array(tag).max(50).optional(),
+      tags: z.array(tag).max(MAX_HIGHLIGHT_TAGS).optional(),
       selectors: selectorsSchema.optional(),
     }),
   }),

@@ -115,6 +115,25 @@ describe('highlights in the background', () => {
     expect(refreshed).toEqual([7]);
   });
 
+  it('saves tags from the page’s note editor within their limits', async () => {
+    const { send } = setUp();
+    const saved = (await send('saveHighlight', { draft }, contentScriptOn(PAGE))) as { value: { id: string } };
+    const id = saved.value.id;
+    expect(
+      await send('updateHighlight', { id, changes: { note: 'n', color: 'blue', tags: ['speed', 'service'] } }, contentScriptOn(PAGE)),
+    ).toMatchObject({
+      ok: true,
+      value: { tags: ['speed', 'service'], note: 'n', color: 'blue' },
+    });
+    expect(await send('updateHighlight', { id, changes: { tags: ['x'.repeat(61)] } }, contentScriptOn(PAGE))).toMatchObject({
+      ok: false,
+      code: 'invalid-request',
+    });
+    const tooMany = Array.from({ length: 51 }, (_, i) => `t${i}`);
+    expect(await send('updateHighlight', { id, changes: { tags: tooMany } }, contentScriptOn(PAGE))).toMatchObject({ ok: false });
+    expect(await db.highlights.get(id)).toMatchObject({ tags: ['speed', 'service'] });
+  });
+
   it('re-attaches an orphan to the selection in the tab', async () => {
     const { send } = setUp();
     const saved = (await send('saveHighlight', { draft }, contentScriptOn(PAGE))) as { value: { id: string } };

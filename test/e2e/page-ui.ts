@@ -68,6 +68,33 @@ export async function isControlVisible(page: Page, label: string): Promise<boole
   }
 }
 
+/** The accessible name of the control that has keyboard focus (our closed shadow root included), read
+ *  from the browser's accessibility tree as assistive technology would. */
+export async function focusedControl(page: Page): Promise<string | null> {
+  const { nodes } = (await (await cdp(page)).send('Accessibility.getFullAXTree')) as {
+    nodes: { name?: { value?: string }; role?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+  };
+  const focused = nodes.find(
+    (node) =>
+      node.role?.value !== 'RootWebArea' &&
+      node.properties?.some((property) => property.name === 'focused' && property.value.value === true),
+  );
+  return focused ? (focused.name?.value ?? '') : null;
+}
+
+/** A computed style of a control of our page UI (e.g. its focus outline). */
+export async function controlStyle(page: Page, label: string, property: string): Promise<string | undefined> {
+  const nodeId = await findControl(page, label);
+  if (nodeId === null) throw new Error(`No control "${label}" in the page UI`);
+  const session = await cdp(page);
+  await session.send('DOM.enable');
+  await session.send('CSS.enable');
+  const { computedStyle } = (await session.send('CSS.getComputedStyleForNode', { nodeId })) as {
+    computedStyle: { name: string; value: string }[];
+  };
+  return computedStyle.find((style) => style.name === property)?.value;
+}
+
 /** Clicks a control of our page UI with the mouse. */
 export async function clickControl(page: Page, label: string): Promise<void> {
   const nodeId = await findControl(page, label);

@@ -78,6 +78,10 @@ export function SettingsPage({ settings, onChange }: { settings: Settings; onCha
         Change them in your browser’s extension shortcut settings (chrome://extensions/shortcuts, or Manage Extension Shortcuts in Firefox’s
         add-ons page).
       </p>
+      <p class="hint">
+        On a page with text selected, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> moves to the highlight toolbar (arrows between its
+        buttons, <kbd>Escape</kbd> back to the page).
+      </p>
       <h2>Storage</h2>
       <p>
         Crisscross uses {megabytes(estimate?.usage)} of the {megabytes(estimate?.quota)} this browser allows it.

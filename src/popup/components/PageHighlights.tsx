@@ -41,7 +41,8 @@ export function PageHighlights({ tabId, refreshKey }: { tabId: number; refreshKe
       )}
       {data.highlights.length === 0 ? (
         <p class="muted empty">
-          Select text on the page, then choose “Highlight” (or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>).
+          Select text on the page, then choose “Highlight” (or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>; <kbd>Alt</kbd>+
+          <kbd>Shift</kbd>+<kbd>N</kbd> moves to the highlight toolbar).
         </p>
       ) : (
         <ul class="highlight-list" aria-label="Highlights">
@@ -77,6 +78,13 @@ function HighlightItem({
     <li class={`highlight color-${highlight.color}${orphan ? ' orphan' : ''}`}>
       <blockquote>{excerpt(highlight.text)}</blockquote>
       {highlight.note && <p class="note">{highlight.note}</p>}
+      {highlight.tags.length > 0 && (
+        <ul class="tag-list" aria-label="Tags">
+          {highlight.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      )}
       {orphan && <p class="orphan-state">Not found on this page. Select the passage and re-attach it, or delete it.</p>}
       <div class="item-actions">
         {orphan && (
