@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+// The library list rendered for real (Preact in happy-dom), with the background worker faked.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clip } from '../../src/core/page-capture';
+import type { LibraryItem, LibrarySort, SearchResultView } from '../../src/messaging/protocol';
+import { makeCapture } from '../fixtures/captures';
+import { answer, requestsOf, resetPageBrowser } from './page-browser';
+import { byName, choose, click, mount, unmountAll } from './render';
+
+vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./page-browser')).pageBrowser }));
+
+const { LibraryList } = await import('../../src/library/components/LibraryList');
+const { App } = await import('../../src/library/App');
+
+const clip = (id: string, title: string, siteName: string, savedAt: number, tags: string[] = []): LibraryItem => ({
+  type: 'clip',
+  id,
+  clipId: id,
+  title,
+  siteName,
+  url: `https://${siteName}/${id}`,
+  savedAt,
+  publishedAt: null,
+  summary: `About ${title}`,
+  note: '',
+  tags,
+});
+const CLIPS = [
+  clip('c1', 'Fast response is the new normal', 'dots.example', Date.UTC(2024, 0, 3), ['customer service']),
+  clip('c2', 'Can mastery and innovation coexist?', 'mastery.example', Date.UTC(2024, 0, 2)),
+  clip('c3', 'Useful and valuable', 'agile.example', Date.UTC(2024, 0, 1)),
+];
+const HIGHLIGHTS: LibraryItem[] = [
+  {
+    ...clip('h1', 'Fast response is the new normal', 'dots.example', Date.UTC(2024, 0, 4)),
+    type: 'highlight',
+    clipId: 'c1',
+    summary: 'Customer Service is the new marketing',
+    note: 'Service as marketing',
+  },
+  {
+    ...clip('h2', 'Useful and valuable', 'agile.example', Date.UTC(2024, 0, 5)),
+    type: 'highlight',
+    clipId: 'c3',
+    summary: 'Value is what the user says it is',
+    note: '',
+  },
+];
+
+const sorted = (items: LibraryItem[], sort: LibrarySort) =>
+  [...items].sort((a, b) =>
+    sort === 'title' ? a.title.localeCompare(b.title) : sort === 'site' ? a.siteName.localeCompare(b.siteName) : b.savedAt - a.savedAt,
+  );
+
+/** Answers listLibrary like the worker: the requested type, sorted, filtered and paged. */
+function serveLibrary(clips = CLIPS, highlights = HIGHLIGHTS) {
+  answer('listLibrary', ({ type, sort, hasNotes, offset, limit }) => {
+    const all = type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note);
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  });
+  answer('listFilterOptions', () => ({ tags: ['customer service'], sites: ['dots.example'] }));
+}
+
+const rowTitles = (root: HTMLElement, list: string) =>
+  [...byName(root, 'ul', list).querySelectorAll('.row-title')].map((link) => link.textContent);
+const status = (root: HTMLElement) => root.querySelector('.list-controls [role="status"]')?.textContent;
+
+beforeEach(() => {
+  resetPageBrowser();
+  location.hash = '#/';
+});
+afterEach(unmountAll);
+
+describe('library list', () => {
+  it('shows every clip with its total, site, date and tags, newest first', async () => {
+    serveLibrary();
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(status(root)).toBe('3 clips'));
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toEqual(CLIPS.map((item) => item.title)));
+    const first = root.querySelector('[data-index="0"]')!;
+    expect(first.querySelector('.row-meta')?.textContent).toContain('dots.example');
+    expect(first.querySelector('.row-meta')?.textContent).toContain('customer service');
+    expect(first.querySelector<HTMLAnchorElement>('.row-title')?.getAttribute('href')).toBe('#/clip/c1');
+    expect(byName<HTMLAnchorElement>(first, 'a', 'open page').href).toBe('https://dots.example/c1');
+  });
+
+  it('asks the worker for the new order when the sort changes, and shows it', async () => {
+    serveLibrary();
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toHaveLength(3));
+    await choose(root.querySelector<HTMLSelectElement>('.list-controls select')!, 'title');
+    await vi.waitFor(() => expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'clip', sort: 'title', offset: 0 }));
+    await vi.waitFor(() =>
+      expect(rowTitles(root, 'Clips')).toEqual([
+        'Can mastery and innovation coexist?',
+        'Fast response is the new normal',
+        'Useful and valuable',
+      ]),
+    );
+    await choose(root.querySelector<HTMLSelectElement>('.list-controls select')!, 'site');
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')[0]).toBe('Useful and valuable'));
+  });
+
+  it('lists highlights with their quotes and notes, and only those with notes on request', async () => {
+    serveLibrary();
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(status(root)).toBe('3 clips'));
+    await click(byName(root, '[role="radio"]', 'Highlights'));
+    await vi.waitFor(() => expect(status(root)).toBe('2 highlights'));
+    expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'highlight', hasNotes: false });
+    await vi.waitFor(() =>
+      expect(rowTitles(root, 'Highlights')).toEqual(['“Customer Service is the new marketing”', '“Value is what the user says it is”']),
+    );
+    expect(root.querySelector('[data-index="0"] .row-summary')?.textContent).toBe('Service as marketing');
+
+    const onlyNotes = root.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    await click(onlyNotes);
+    await vi.waitFor(() => expect(status(root)).toBe('1 highlights'));
+    expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'highlight', hasNotes: true });
+  });
+
+  it('shows onboarding when nothing is saved yet', async () => {
+    serveLibrary([], []);
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Your library is empty'));
+  });
+
+  it('searches as the user types and opens a result in the reader with Enter', async () => {
+    serveLibrary();
+    const found: SearchResultView = {
+      type: 'clip',
+      id: 'c2',
+      clipId: 'c2',
+      title: 'Can mastery and innovation coexist?',
+      titleMarks: [[4, 11]],
+      siteName: 'mastery.example',
+      url: 'https://mastery.example/c2',
+      savedAt: Date.UTC(2024, 0, 2),
+      snippet: { text: 'About mastery', marks: [[6, 13]] },
+      quote: null,
+    };
+    answer('search', ({ query }) => ({ results: query.includes('mastery') ? [found] : [], fullText: false, indexing: false, invalid: [] }));
+    const root = await mount(<LibraryList />);
+    const search = byName<HTMLInputElement>(root, 'input', 'Search');
+    await choose(search, 'mastery');
+    await vi.waitFor(() =>
+      expect([...root.querySelectorAll('[role="listbox"] [role="option"]')].map((option) => option.textContent)).toEqual([
+        expect.stringContaining('Can mastery and innovation coexist?'),
+      ]),
+    );
+    // The results take the list's place.
+    expect(root.querySelector('ul[aria-label="Clips"]')).toBeNull();
+    expect(requestsOf('search')[0]).toMatchObject({ query: 'mastery', mode: 'quick' });
+    await click(search);
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(location.hash).toBe('#/clip/c2');
+  });
+});
+
+describe('opening an item', () => {
+  it('goes from the list to the reader route, which loads that clip', async () => {
+    serveLibrary();
+    answer('getClip', ({ id }) => {
+      const item = CLIPS.find((candidate) => candidate.id === id)!;
+      const clip: Clip = {
+        ...makeCapture({ url: item.url, canonicalUrl: item.url, title: item.title, siteName: item.siteName }),
+        id: item.id,
+        aliases: [item.url],
+        savedAt: item.savedAt,
+        updatedAt: item.savedAt,
+      };
+      return { clip, highlights: [] };
+    });
+    const root = await mount(<App />);
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toHaveLength(3));
+    await click(byName(root, '.row-title', 'Can mastery and innovation coexist?'));
+    await vi.waitFor(() => expect(location.hash).toBe('#/clip/c2'));
+    await vi.waitFor(() => expect(root.querySelector('#reader-title')?.textContent).toBe('Can mastery and innovation coexist?'));
+    expect(requestsOf('getClip')).toEqual([{ id: 'c2' }]);
+    expect(document.title).toBe('Reader · Crisscross');
+  });
+});
