@@ -8,7 +8,7 @@ import type { ContentRequests, Envelope, TabHighlights } from '../messaging/prot
 import { RequestError, type Result } from '../messaging/result';
 import type { MessageSender } from '../messaging/router';
 import { selectorsSchema } from '../messaging/schemas';
-import { addClipAliases, findClipByUrls, saveCapture } from '../storage/clip-store';
+import { addClipAliases, findClipOfPage, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
 import { addHighlight, deleteHighlight, listClipHighlights, updateHighlight } from '../storage/highlight-store';
 import type { LibraryChanges } from './library-changes';
@@ -25,15 +25,17 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, chan
     return url;
   };
 
-  /**
-   * The clip of the sender's page, found by the page's own address or by the addresses the browser
-   * saw redirect its tab to it (a page cannot claim those: the browser reports them, not the page).
-   * Its own address wins when an old address also belongs to another clip.
-   */
-  async function senderClip(sender: MessageSender): Promise<Clip | undefined> {
+  /** The sender page's address and the addresses the browser saw redirect its tab there (a page
+   *  cannot claim those: the browser reports them, not the page). */
+  async function senderAddresses(sender: MessageSender): Promise<{ url: string; sources: string[] }> {
     const url = senderPageUrl(sender);
-    const sources = await redirects.sourcesFor(sender.tab?.id, url);
-    return (await findClipByUrls(db, [url])) ?? (sources.length ? findClipByUrls(db, sources) : undefined);
+    return { url, sources: await redirects.sourcesFor(sender.tab?.id, url) };
+  }
+
+  /** The clip of the sender's page, by its own address or the addresses that redirected to it. */
+  async function senderClip(sender: MessageSender): Promise<Clip | undefined> {
+    const { url, sources } = await senderAddresses(sender);
+    return findClipOfPage(db, url, sources);
   }
 
   /** Refuses a content script's change to a highlight that is not on its own page. */
@@ -77,16 +79,15 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, chan
       throw new RequestError('That tab is no longer open.', 'not-found');
     });
     const url = tab.url && normalizeUrl(tab.url);
-    if (!url) return undefined;
-    const sources = await redirects.sourcesFor(tabId, url);
-    return (await findClipByUrls(db, [url])) ?? (sources.length ? findClipByUrls(db, sources) : undefined);
+    return url ? findClipOfPage(db, url, await redirects.sourcesFor(tabId, url)) : undefined;
   }
 
   return {
     async saveHighlight({ draft }: { draft: HighlightDraft }, sender: MessageSender): Promise<Highlight> {
       const tabId = sender.tab?.id;
-      const addresses = [senderPageUrl(sender), ...(await redirects.sourcesFor(tabId, senderPageUrl(sender)))];
-      let clip = await senderClip(sender);
+      const { url, sources } = await senderAddresses(sender);
+      const addresses = [url, ...sources];
+      let clip = await findClipOfPage(db, url, sources);
       if (clip) {
         clip = await addClipAliases(db, clip, addresses);
       } else {

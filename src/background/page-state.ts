@@ -5,7 +5,7 @@ import { normalizeUrl } from '../core/url';
 import type { PageState } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import type { CrisscrossDb } from '../storage/db';
-import { findClipByUrls } from '../storage/clip-store';
+import { findClipOfPage } from '../storage/clip-store';
 import { tabRestriction } from './page-access';
 import type { RedirectAliases } from './redirect-aliases';
 
@@ -16,7 +16,6 @@ export async function getPageState(browser: Browser, db: CrisscrossDb, redirects
   const reason = await tabRestriction(browser, tab.url);
   if (reason) return { kind: 'restricted', reason };
   const url = normalizeUrl(tab.url!) ?? tab.url!;
-  const sources = await redirects.sourcesFor(tabId, url);
-  const clip = (await findClipByUrls(db, [url])) ?? (sources.length ? await findClipByUrls(db, sources) : undefined);
+  const clip = await findClipOfPage(db, url, await redirects.sourcesFor(tabId, url));
   return { kind: 'page', url, title: tab.title ?? url, clip: clip ? summarizeClip(clip) : null };
 }

@@ -95,7 +95,7 @@ export function createNoteEditor(ui: UiHost, doc: Document, actions: NoteEditorA
 
   saveButton.addEventListener('click', save);
   tagsInput.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') save();
+    if (event.key === 'Enter' && !event.isComposing) save();
   });
   deleteButton.addEventListener('click', () => current && run(() => actions.remove(current!.id)));
   closeButton.addEventListener('click', close);

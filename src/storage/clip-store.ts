@@ -14,6 +14,12 @@ export async function findClipByUrls(db: CrisscrossDb, urls: string[]): Promise<
   return db.clips.where('aliases').anyOf(urls).first();
 }
 
+/** The clip of a page at `url`, else of a page at an address that redirected to it. Its own address
+ *  wins when an old address also belongs to another clip. */
+export async function findClipOfPage(db: CrisscrossDb, url: string, redirectSources: string[]): Promise<Clip | undefined> {
+  return (await findClipByUrls(db, [url])) ?? (redirectSources.length ? findClipByUrls(db, redirectSources) : undefined);
+}
+
 /**
  * Saves a capture as a new clip, or updates the clip of the same page (same canonical URL or any
  * address it was seen at). One transaction: the clip is written whole or not at all.

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrisscrossDb } from '../../src/storage/db';
-import { asStorageError, findClipByUrls, listRecentClips, saveCapture } from '../../src/storage/clip-store';
+import { addClipAliases, asStorageError, findClipByUrls, findClipOfPage, listRecentClips, saveCapture } from '../../src/storage/clip-store';
 import { RequestError } from '../../src/messaging/result';
 import { makeCapture } from '../fixtures/captures';
 
@@ -67,6 +67,26 @@ describe('saveCapture', () => {
     expect(asStorageError(wrapped)).toMatchObject({ code: 'storage-full' });
     const other = new Error('other');
     expect(asStorageError(other)).toBe(other);
+  });
+});
+
+describe('pages found through redirects', () => {
+  const page = (url: string) => makeCapture({ url, canonicalUrl: url, aliases: [] });
+
+  it('finds a page by its own address first, else by an address that redirected to it', async () => {
+    const old = (await saveCapture(db, page('http://a.example/old'), { newId: ids })).clip;
+    expect((await findClipOfPage(db, 'http://a.example/new', ['http://a.example/old']))?.id).toBe(old.id);
+    const current = (await saveCapture(db, page('http://a.example/new'), { newId: ids })).clip;
+    expect((await findClipOfPage(db, 'http://a.example/new', ['http://a.example/old']))?.id).toBe(current.id);
+    expect(await findClipOfPage(db, 'http://a.example/other', [])).toBeUndefined();
+  });
+
+  it('adds aliases once, keeping the clip’s dates', async () => {
+    const { clip } = await saveCapture(db, page('http://a.example/new'), { now: 5, newId: ids });
+    const updated = await addClipAliases(db, clip, ['http://a.example/old', 'http://a.example/new']);
+    expect(updated.aliases).toEqual(['http://a.example/new', 'http://a.example/old']);
+    expect(await db.clips.get(clip.id)).toMatchObject({ aliases: updated.aliases, savedAt: 5, updatedAt: 5 });
+    expect(await addClipAliases(db, updated, ['http://a.example/old'])).toBe(updated);
   });
 });
 
