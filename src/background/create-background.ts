@@ -26,6 +26,9 @@ export const HIGHLIGHT_NOTE_MENU_ID = 'crisscross-highlight-note';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 export const LIBRARY_COMMAND = 'open-library';
 
+/** How long a full search waits for article text to load before answering from the quick tier (the popup asks again). */
+const FULL_TEXT_WAIT_MS = 1_500;
+
 export interface BackgroundDeps {
   browser: Browser;
   db: CrisscrossDb;
@@ -64,6 +67,8 @@ export function createBackground({
     reattachHighlight: highlights.reattachHighlight,
     search: async ({ query, mode, filters, limit }) => {
       await search.ready();
+      // After a restart article text is still on disk: a full search starts loading it and waits a little.
+      if (mode === 'full') await search.fullTextWithin(FULL_TEXT_WAIT_MS);
       const hits = mode === 'quick' ? search.searchQuick(query, filters, limit) : search.search(query, filters, limit);
       return {
         results: await resultViews(db, hits),
