@@ -1,6 +1,6 @@
 // The search index the background worker keeps: a quick tier for every keystroke, a full tier for
 // article text, both MiniSearch; plus snapshots and catch-up so a restarted worker need not rebuild.
-import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { SearchSnapshotError } from './errors';
 import { QUICK_FIELDS, docKey, refFromKey, toFullDoc, toQuickDoc, type FullDoc, type QuickDoc } from './documents';
 import { compileFilter, hasFilters, type StoredFields } from './filters';
@@ -92,7 +92,7 @@ export class SearchIndex {
     const quickJs = parseTier(envelope.quick, QUICK_FIELDS, 'quick');
     const index = new SearchIndex();
     index.quick = guardLoad(() => loadQuickTier(quickJs), 'quick');
-    index.indexStoredFields();
+    index.indexStoredFields(quickJs);
     index.mark = envelope.watermark;
     if (options.loadFull) {
       index.full = guardLoad(() => loadFullTierText(envelope.full), 'full');
@@ -394,13 +394,14 @@ export class SearchIndex {
     return listed.slice(0, limit).map(toHit);
   }
 
-  /** Fills `meta` after a restore: one wildcard pass over the quick tier. */
-  private indexStoredFields(): void {
+  /**
+   * Fills `meta` after a restore, from the snapshot's own objects (MiniSearch keeps those same objects as
+   * stored fields): a wildcard search would build a result per item to reach them.
+   */
+  private indexStoredFields(js: AsPlainObject): void {
     this.meta.clear();
-    for (const result of this.quick.search(MiniSearch.wildcard)) {
-      const key = result.id as string;
-      this.meta.set(key, this.storedOf(key) ?? {});
-    }
+    const stored = js.storedFields as Record<string, Partial<StoredFields> | undefined>;
+    for (const [shortId, key] of Object.entries(js.documentIds)) this.meta.set(key as string, stored[shortId] ?? {});
   }
 
   private storedOf(key: string): Partial<StoredFields> | undefined {
