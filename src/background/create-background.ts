@@ -16,7 +16,7 @@ import { createConnectionHandlers } from './connections';
 import type { LibraryChanges } from './library-changes';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
-import { resultViews } from './search-results';
+import { createResultViews } from './search-results';
 import { createSearchService } from './search-service';
 
 export const CLIP_MENU_ID = 'crisscross-clip-page';
@@ -45,13 +45,21 @@ export function createBackground({
 }: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const connectionIndex = createConnectionService(db, { log });
+  const resultViews = createResultViews(db);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
+      resultViews.forget({ type: 'clip', id: clip.id });
       search.clipSaved(clip);
       connectionIndex.clipSaved(clip);
     },
-    highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
-    itemRemoved: (ref) => search.itemRemoved(ref),
+    highlightSaved: (highlight, clip) => {
+      resultViews.forget({ type: 'highlight', id: highlight.id });
+      search.highlightSaved(highlight, clip);
+    },
+    itemRemoved: (ref) => {
+      resultViews.forget(ref);
+      search.itemRemoved(ref);
+    },
   };
   const highlights = createHighlightHandlers(browser, db, changes);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
@@ -71,7 +79,7 @@ export function createBackground({
       if (mode === 'full') await search.fullTextWithin(FULL_TEXT_WAIT_MS);
       const hits = mode === 'quick' ? search.searchQuick(query, filters, limit) : search.search(query, filters, limit);
       return {
-        results: await resultViews(db, hits),
+        results: await resultViews.views(hits),
         fullText: mode === 'full' && search.fullTextReady,
         indexing: search.state !== 'ready',
         invalid: parseQuery(query).invalid,
