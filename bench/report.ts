@@ -186,30 +186,31 @@ function breakdown(r: SizeResult): string[] {
       ` From an extension page, reading the quick tier row takes ${ms(quickRead.readMs)} and parsing it ${ms(quickRead.parseMs)}` +
       (b ? `; restoring it in a page (parse + load + stored fields) ${ms(b.ours.restoreQuickMs)}.` : '.'),
     `  - ${ms(e.coldSearch.medianMs)}: the first results, against ${ms(e.typing.quick.p50)} for a warm search (p50).` +
-      ` As soon as the quick tier is up, the worker starts loading the ${e.snapshot.fullMB} MB full tier: from a page its row read takes ${ms(fullRead.readMs)}` +
-      ` and its JSON.parse ${ms(fullRead.parseMs)}, on the one thread that must also answer the search.`,
+      ` The gap is the first search and its result views in a new worker (cold code, an empty summary cache, a heap just filled by the restore).` +
+      ` The ${e.snapshot.fullMB} MB full tier waits until typing pauses (1.5 s) or a full search asks; from a page its row read takes ${ms(fullRead.readMs)}` +
+      ` and parsing its lines ${ms(fullRead.parseMs)}, which the worker does in slices of about 8 ms between messages.`,
   );
   const after = e.typingAfterOpen;
   lines.push(
     `- Typing right after opening on a stopped worker (the usual case: Chrome stops an idle worker after 30 s): keystrokes take ${ms(after.summary.p50)} at p50 and up to ${ms(after.summary.max)}` +
-      ` (${after.samples.map((v) => round(v, 0)).join(', ')} ms), against ${ms(e.typing.quick.p50)} warm: the first keystrokes wait while the worker reads and parses the full tier.`,
+      ` (${after.samples.map((v) => round(v, 0)).join(', ')} ms), against ${ms(e.typing.quick.p50)} warm (the full tier is not loaded meanwhile: it waits for a pause).`,
   );
   if (b) {
     lines.push(
       `- Keystroke p50/p95 ${ms(e.typing.quick.p50)} / ${ms(e.typing.quick.p95)} through messages = our search core alone ${ms(b.ours.quick.summary.p50)} / ${ms(b.ours.quick.summary.p95)} (same keystrokes, in a page)` +
-        ` + message round trip ${ms(e.messaging.warmPing.p50)} (p50) + result views (20 clips read from IndexedDB, snippets) and scheduling;` +
+        ` + message round trip ${ms(e.messaging.warmPing.p50)} (p50) + result views (summaries of recently shown items kept in memory, the others read from IndexedDB; snippets) and scheduling;` +
         ` a quick search that finds nothing (no result views) takes ${ms(e.messaging.emptySearch.p50)} at p50, so result views cost about ${ms(e.typing.quick.p50 - e.messaging.emptySearch.p50 - b.ours.quick.summary.p50)} of a typical keystroke.`,
       `- Slowest keystrokes (through messages / core alone): ${slowest(e, b)}.`,
       `- Full-text p50/p95 ${ms(e.typing.full.p50)} / ${ms(e.typing.full.p95)} through messages; the core alone ${ms(b.ours.full.summary.p50)} / ${ms(b.ours.full.summary.p95)}.`,
       `- Index build ${s(e.indexBuild.ms)} in the worker; indexing the same items in a page (no IndexedDB, no yields) ${s(b.ours.buildMs)}; the rest is reading ${n(r.size)} items from IndexedDB in batches of 500 and yielding between them.`,
-      `- Restoring the full tier in a page: ${ms(b.ours.restoreFullMs)} (async, in batches); the first article-text answer after a cold start came at ${ms(e.coldFull.firstFullTextMs)}.`,
+      `- Restoring the full tier in a page: ${ms(b.ours.restoreFullMs)} (in slices of about 8 ms, each followed by a pause); the first article-text answer after a cold start came at ${ms(e.coldFull.firstFullTextMs)}.`,
     );
   }
   const half = e.indexBuild.progress.find((point) => point.items >= r.size / 2);
   lines.push(
     `- While rebuilding, the worker answered from the partial index: first answer after ${s(e.indexBuild.firstAnswerMs)}` +
       (half ? `, half of the items searchable after ${s(half.ms)}` : '') +
-      '. (A request arriving before the rebuild has started, while the worker is still "restoring", waits for the whole rebuild instead.)',
+      '.',
   );
   return lines;
 }

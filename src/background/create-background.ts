@@ -17,7 +17,7 @@ import type { LibraryChanges } from './library-changes';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
 import { createRedirectAliases } from './redirect-aliases';
-import { resultViews } from './search-results';
+import { createResultViews } from './search-results';
 import { createSearchService } from './search-service';
 
 export const CLIP_MENU_ID = 'crisscross-clip-page';
@@ -26,6 +26,9 @@ export const HIGHLIGHT_MENU_ID = 'crisscross-highlight';
 export const HIGHLIGHT_NOTE_MENU_ID = 'crisscross-highlight-note';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 export const LIBRARY_COMMAND = 'open-library';
+
+/** How long a full search waits for article text to load before answering from the quick tier (the popup asks again). */
+const FULL_TEXT_WAIT_MS = 1_500;
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -43,13 +46,21 @@ export function createBackground({
 }: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const connectionIndex = createConnectionService(db, { log });
+  const resultViews = createResultViews(db);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
+      resultViews.forget({ type: 'clip', id: clip.id });
       search.clipSaved(clip);
       connectionIndex.clipSaved(clip);
     },
-    highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
-    itemRemoved: (ref) => search.itemRemoved(ref),
+    highlightSaved: (highlight, clip) => {
+      resultViews.forget({ type: 'highlight', id: highlight.id });
+      search.highlightSaved(highlight, clip);
+    },
+    itemRemoved: (ref) => {
+      resultViews.forget(ref);
+      search.itemRemoved(ref);
+    },
   };
   const redirects = createRedirectAliases(browser, log);
   const highlights = createHighlightHandlers(browser, db, changes, redirects);
@@ -66,9 +77,11 @@ export function createBackground({
     reattachHighlight: highlights.reattachHighlight,
     search: async ({ query, mode, filters, limit }) => {
       await search.ready();
+      // After a restart article text is still on disk: a full search starts loading it and waits a little.
+      if (mode === 'full') await search.fullTextWithin(FULL_TEXT_WAIT_MS);
       const hits = mode === 'quick' ? search.searchQuick(query, filters, limit) : search.search(query, filters, limit);
       return {
-        results: await resultViews(db, hits),
+        results: await resultViews.views(hits),
         fullText: mode === 'full' && search.fullTextReady,
         indexing: search.state !== 'ready',
         invalid: parseQuery(query).invalid,

@@ -10,6 +10,11 @@ import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, w
 export interface SearchServiceOptions {
   /** Quiet time after the last change before the snapshot is saved. */
   snapshotDelayMs?: number;
+  /**
+   * Quiet time (no quick search) after a restore before the full tier's snapshot is loaded. Loading it
+   * competes with keystrokes for the one thread, so it waits for a pause in typing, or for a full search.
+   */
+  fullTierIdleMs?: number;
   log?: (message: string) => void;
 }
 
@@ -17,9 +22,34 @@ export type IndexState = 'restoring' | 'rebuilding' | 'ready';
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000, log = () => undefined }: SearchServiceOptions = {}) {
+/**
+ * A pause between slices of loading the full tier, for messages waiting to be handled. Not setTimeout:
+ * after a few nested timers browsers wait at least 4 ms, which would double a load of 8 ms slices.
+ */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export function createSearchService(
+  db: CrisscrossDb,
+  { snapshotDelayMs = 5_000, fullTierIdleMs = 1_500, log = () => undefined }: SearchServiceOptions = {},
+) {
   let index = new SearchIndex();
   let state: IndexState = 'restoring';
+  /** Set once searches can be answered: the quick tier restored and caught up, or a rebuild under way. */
+  let markAnswerable!: () => void;
+  const answerable = new Promise<void>((resolve) => (markAnswerable = resolve));
+  /** The watermark of a restored quick tier whose full tier is still on disk (null: nothing to load). */
+  let fullTierWatermark: number | null = null;
+  let fullTierTimer: ReturnType<typeof setTimeout> | undefined;
+  let fullTierLoading: Promise<void> | null = null;
   let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   /** Changes made while a rebuild walks storage are applied again at its end (they may have been missed). */
   let rebuildCatchUpFrom = 0;
@@ -58,7 +88,10 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
   async function rebuild(reason: string): Promise<void> {
     log(`Rebuilding the search index: ${reason}`);
     state = 'rebuilding';
+    fullTierWatermark = null;
+    clearTimeout(fullTierTimer);
     index = new SearchIndex();
+    markAnswerable();
     rebuildCatchUpFrom = Date.now();
     for await (const { clips, highlights } of allItemsInBatches(db)) {
       if (stopped) return;
@@ -79,23 +112,40 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
       index = SearchIndex.fromQuickSnapshot({ version: quick.version, quick: quick.json, watermark: quick.watermark });
       await catchUp(quick.watermark);
       state = 'ready';
-      // The large tier follows without holding up the first answers.
-      void loadFullTier(quick.watermark);
+      markAnswerable();
+      // The large tier follows once typing pauses (or a full search asks for it), never before first answers.
+      fullTierWatermark = quick.watermark;
+      deferFullTier();
     } catch (error) {
       await clearSnapshot(db).catch(() => undefined);
       return rebuild(isSearchSnapshotError(error) ? error.message : `snapshot unreadable (${(error as Error).message})`);
     }
   }
 
-  async function loadFullTier(watermark: number): Promise<void> {
-    try {
-      const full = await readSnapshotTier(db, 'full');
-      if (!full || full.watermark !== watermark) throw new Error('the full tier does not match the quick tier');
-      index.attachFullTier(full.json);
-      await index.loadFullTier();
-    } catch (error) {
-      await rebuild(`full tier unusable (${(error as Error).message})`);
-    }
+  /** Puts the full tier's load off until FULL_TIER_IDLE_MS pass without a quick search. */
+  function deferFullTier(): void {
+    if (fullTierWatermark === null || fullTierLoading || stopped) return;
+    clearTimeout(fullTierTimer);
+    fullTierTimer = setTimeout(() => void loadFullTier(), fullTierIdleMs);
+  }
+
+  /** Reads and loads the full tier's snapshot (once), in slices so searches keep being answered. */
+  function loadFullTier(): Promise<void> {
+    clearTimeout(fullTierTimer);
+    const watermark = fullTierWatermark;
+    if (fullTierLoading || watermark === null) return fullTierLoading ?? Promise.resolve();
+    const loaded = index;
+    fullTierLoading = (async () => {
+      try {
+        const full = await readSnapshotTier(db, 'full');
+        if (!full || full.watermark !== watermark) throw new Error('the full tier does not match the quick tier');
+        loaded.attachFullTier(full.json);
+        await loaded.loadFullTier(yieldToMessages);
+      } catch (error) {
+        if (!stopped && loaded === index) await rebuild(`full tier unusable (${(error as Error).message})`);
+      }
+    })();
+    return fullTierLoading;
   }
 
   function scheduleSnapshot() {
@@ -120,7 +170,18 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
 
   return {
     /** Resolves once the quick tier can answer (restored and caught up, or rebuilding with partial answers). */
-    ready: () => (state === 'rebuilding' ? Promise.resolve() : ready),
+    ready: () => answerable,
+    /**
+     * Starts loading article text if it is still on disk, and resolves once it is searchable or
+     * `withinMs` have passed, whichever is first: a full search waits a little for it, never long.
+     */
+    fullTextWithin: async (withinMs: number): Promise<void> => {
+      await answerable;
+      if (index.fullTierLoaded) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([loadFullTier(), new Promise<void>((resolve) => (timer = setTimeout(resolve, withinMs)))]);
+      clearTimeout(timer);
+    },
     get state(): IndexState {
       return state;
     },
@@ -132,6 +193,8 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
       return index.size;
     },
     searchQuick: (query: string, filters: SearchFilters, limit: number): SearchHit[] => {
+      // Someone is typing: the full tier's load waits for them to pause.
+      deferFullTier();
       applyPending();
       return index.searchQuick(query, filters, limit);
     },
@@ -159,12 +222,15 @@ export function createSearchService(db: CrisscrossDb, { snapshotDelayMs = 5_000,
       stopped = true;
       clearTimeout(snapshotTimer);
       clearTimeout(pendingTimer);
+      clearTimeout(fullTierTimer);
       await ready.catch(() => undefined);
+      await fullTierLoading?.catch(() => undefined);
     },
     /** Saves now (tests, and before an update); normally it happens after a quiet spell. */
     flush: async () => {
       clearTimeout(snapshotTimer);
       await ready;
+      await loadFullTier();
       await index.loadFullTier().catch(() => undefined);
       await saveSnapshot();
     },

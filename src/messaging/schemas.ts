@@ -1,5 +1,5 @@
 // Validation of everything that crosses a message boundary: types, and sizes a hostile page cannot exceed.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MAX_ALIASES,
   MAX_EXCERPT_CHARS,

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSearchService, type SearchService } from '../../src/background/search-service';
+import { INDEX_VERSION } from '../../src/core/search';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
 import { addHighlight, deleteHighlight } from '../../src/storage/highlight-store';
@@ -9,8 +10,8 @@ import { makeSelectors } from '../fixtures/selectors';
 
 let db: CrisscrossDb;
 const services: SearchService[] = [];
-const start = (log?: (message: string) => void) => {
-  const service = createSearchService(db, { snapshotDelayMs: 60_000, ...(log ? { log } : {}) });
+const start = (log?: (message: string) => void, fullTierIdleMs = 60_000) => {
+  const service = createSearchService(db, { snapshotDelayMs: 60_000, fullTierIdleMs, ...(log ? { log } : {}) });
   services.push(service);
   return service;
 };
@@ -74,7 +75,10 @@ describe('search service', () => {
     expect(ids(restarted, 'beekeeping')).toEqual(['clip:clip-2']);
     // The deleted highlight is gone; the article text still has the words.
     expect(ids(restarted, 'tomatoes')).toEqual([]);
-    await expect.poll(() => restarted.fullTextReady).toBe(true);
+    // Article text stays on disk until typing pauses or a full search asks for it.
+    expect(restarted.fullTextReady).toBe(false);
+    await restarted.fullTextWithin(10_000);
+    expect(restarted.fullTextReady).toBe(true);
     expect(ids(restarted, 'tomatoes', 'full')).toEqual(['clip:clip-1']);
     expect(ids(restarted, 'hives', 'full')).toEqual(['clip:clip-2']);
   });
@@ -83,8 +87,8 @@ describe('search service', () => {
     await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
     for (const damage of [{ json: '{not json' }, { version: 999 }]) {
       await db.searchSnapshot.bulkPut([
-        { tier: 'quick', version: 1, watermark: 0, json: '{}', ...damage },
-        { tier: 'full', version: 1, watermark: 0, json: '{}', ...damage },
+        { tier: 'quick', version: INDEX_VERSION, watermark: 0, json: '{}', ...damage },
+        { tier: 'full', version: INDEX_VERSION, watermark: 0, json: '{}', ...damage },
       ]);
       const logs: string[] = [];
       const service = start((message) => logs.push(message));
@@ -94,5 +98,44 @@ describe('search service', () => {
       expect(ids(service, 'gardening')).toEqual(['clip:clip-1']);
       await service.stop();
     }
+  });
+
+  it('loads article text once typing pauses, not while quick searches keep coming', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    const first = start();
+    await first.ready();
+    await expect.poll(() => first.state).toBe('ready');
+    await first.flush();
+    await first.stop();
+
+    const restarted = start(undefined, 1_000);
+    await restarted.ready();
+    // Typing for longer than the idle time, a keystroke every 50 ms.
+    for (let i = 0; i < 30; i++) {
+      expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(restarted.fullTextReady).toBe(false);
+    await expect.poll(() => restarted.fullTextReady, { timeout: 5_000 }).toBe(true);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+  });
+
+  it('answers quick searches from a snapshot whose full tier is damaged, then rebuilds and finds article text', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    const first = start();
+    await first.ready();
+    await expect.poll(() => first.state).toBe('ready');
+    await first.flush();
+    await first.stop();
+    await db.searchSnapshot.update('full', { json: '{"damaged' });
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+    await restarted.fullTextWithin(10_000);
+    await expect.poll(() => restarted.state).toBe('ready');
+    expect(logs.join('\n')).toMatch(/full tier unusable/);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
   });
 });

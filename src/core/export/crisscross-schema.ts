@@ -1,5 +1,5 @@
 // The zod schema of the Crisscross JSON export: types, sizes and safe addresses. export-format.schema.json is generated from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Collection } from '../collection';
 import { MAX_EXCERPT_CHARS, MAX_HTML_CHARS, MAX_META_CHARS, MAX_TAGS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from '../extract/limits';
 import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, type Highlight } from '../highlight';

@@ -1,15 +1,16 @@
 // The search index the background worker keeps: a quick tier for every keystroke, a full tier for
 // article text, both MiniSearch; plus snapshots and catch-up so a restarted worker need not rebuild.
-import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { SearchSnapshotError } from './errors';
-import { FULL_FIELDS, QUICK_FIELDS, docKey, refFromKey, toFullDoc, toQuickDoc, type FullDoc, type QuickDoc } from './documents';
+import { QUICK_FIELDS, docKey, refFromKey, toFullDoc, toQuickDoc, type FullDoc, type QuickDoc } from './documents';
 import { compileFilter, hasFilters, type StoredFields } from './filters';
 import { mergeFilters, parseQuery, type ParsedQuery } from './query-parser';
 import { MAX_FUZZY, MIN_FULL_PREFIX_LENGTH, planQuery, type PlannedTerm, type QueryPlan } from './query-plan';
 import { codePointLength } from './normalize';
 import { FULL_BOOSTS, FULL_TIER_WEIGHT, MATCH_WEIGHTS, QUICK_BOOSTS, compareRankKeys, relevanceBucket, type RankKey } from './ranking';
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type SearchSnapshot } from './snapshot';
-import { createFullTier, createQuickTier, loadFullTierAsync, loadFullTierSync, loadQuickTier } from './tiers';
+import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
+import { loadFullTierSliced, loadFullTierText, serializeFullTier } from './full-tier-codec';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
 
 /** Results returned when no limit is given: more than a results list shows, few enough to stay cheap. */
@@ -91,11 +92,10 @@ export class SearchIndex {
     const quickJs = parseTier(envelope.quick, QUICK_FIELDS, 'quick');
     const index = new SearchIndex();
     index.quick = guardLoad(() => loadQuickTier(quickJs), 'quick');
-    index.indexStoredFields();
+    index.indexStoredFields(quickJs);
     index.mark = envelope.watermark;
     if (options.loadFull) {
-      const fullJs = parseTier(envelope.full, FULL_FIELDS, 'full');
-      index.full = guardLoad(() => loadFullTierSync(fullJs), 'full');
+      index.full = guardLoad(() => loadFullTierText(envelope.full), 'full');
     } else {
       index.full = null;
       index.pendingFull = envelope.full;
@@ -182,14 +182,14 @@ export class SearchIndex {
   }
 
   /**
-   * Loads the full tier kept from the snapshot, in batches that let searches run
-   * meanwhile, then applies the changes made since. Throws SearchSnapshotError if
+   * Loads the full tier kept from the snapshot, a few milliseconds of work at a time with
+   * `pause` awaited in between (searches run then), then applies the changes made since. Throws SearchSnapshotError if
    * its JSON is damaged (the caller rebuilds). Safe to call repeatedly.
    */
-  loadFullTier(): Promise<void> {
+  loadFullTier(pause: () => Promise<void> = yieldToTimers): Promise<void> {
     if (this.full) return Promise.resolve();
     if (this.awaitingFull) return Promise.reject(new Error('The full tier has not been attached yet'));
-    this.loadingFull ??= this.loadFullAsync().finally(() => {
+    this.loadingFull ??= this.loadFullAsync(pause).finally(() => {
       this.loadingFull = null;
     });
     return this.loadingFull;
@@ -231,7 +231,7 @@ export class SearchIndex {
     if (!this.full && this.pendingFull !== null && this.journal.size === 0) {
       full = this.pendingFull;
     } else {
-      full = JSON.stringify(this.ensureFullSync());
+      full = serializeFullTier(this.ensureFullSync());
     }
     return { version: INDEX_VERSION, quick: JSON.stringify(this.quick), full, watermark: this.mark };
   }
@@ -394,13 +394,14 @@ export class SearchIndex {
     return listed.slice(0, limit).map(toHit);
   }
 
-  /** Fills `meta` after a restore: one wildcard pass over the quick tier. */
-  private indexStoredFields(): void {
+  /**
+   * Fills `meta` after a restore, from the snapshot's own objects (MiniSearch keeps those same objects as
+   * stored fields): a wildcard search would build a result per item to reach them.
+   */
+  private indexStoredFields(js: AsPlainObject): void {
     this.meta.clear();
-    for (const result of this.quick.search(MiniSearch.wildcard)) {
-      const key = result.id as string;
-      this.meta.set(key, this.storedOf(key) ?? {});
-    }
+    const stored = js.storedFields as Record<string, Partial<StoredFields> | undefined>;
+    for (const [shortId, key] of Object.entries(js.documentIds)) this.meta.set(key as string, stored[shortId] ?? {});
   }
 
   private storedOf(key: string): Partial<StoredFields> | undefined {
@@ -412,14 +413,14 @@ export class SearchIndex {
     else this.journal.set(key, doc);
   }
 
-  private async loadFullAsync(): Promise<void> {
+  private async loadFullAsync(pause: () => Promise<void>): Promise<void> {
     const json = this.pendingFull;
     if (json === null) return;
-    const js = parseTier(json, FULL_FIELDS, 'full');
     let tier: MiniSearch<FullDoc>;
     try {
-      tier = await loadFullTierAsync(js);
+      tier = await loadFullTierSliced(json, pause);
     } catch (cause) {
+      if (cause instanceof SearchSnapshotError) throw cause;
       // Same remedy as a parse failure: rebuild.
       throw new SearchSnapshotError('corrupt', "Search snapshot's full tier could not be loaded", { cause });
     }
@@ -430,8 +431,8 @@ export class SearchIndex {
   private ensureFullSync(): MiniSearch<FullDoc> {
     if (this.full) return this.full;
     if (this.pendingFull === null) return this.install(createFullTier());
-    const js = parseTier(this.pendingFull, FULL_FIELDS, 'full');
-    return this.install(guardLoad(() => loadFullTierSync(js), 'full'));
+    const text = this.pendingFull;
+    return this.install(guardLoad(() => loadFullTierText(text), 'full'));
   }
 
   private install(tier: MiniSearch<FullDoc>): MiniSearch<FullDoc> {
@@ -442,6 +443,9 @@ export class SearchIndex {
     return tier;
   }
 }
+
+/** The default pause between slices of a full-tier load: lets timers and messages run. */
+const yieldToTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function applyFull(tier: MiniSearch<FullDoc>, key: string, doc: FullDoc | null): void {
   if (!doc) {

@@ -8,14 +8,14 @@ import { SearchSnapshotError } from './errors';
  * stop words, document keys. Bump it with any such change; snapshots of another
  * version are refused and the caller rebuilds from storage.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** A saved index. Store `quick` and `full` as they are; they are JSON strings. */
 export interface SearchSnapshot {
   version: number;
   /** The quick tier, as MiniSearch JSON. Small: restored first. */
   quick: string;
-  /** The full tier, as MiniSearch JSON. Large: restored lazily. */
+  /** The full tier, in the sliced format of full-tier-codec.ts. Large: restored lazily, a slice at a time. */
   full: string;
   /**
    * The caller's change-feed position (a change sequence number or an updatedAt
@@ -57,6 +57,11 @@ export function parseTier(json: string, fields: readonly string[], tier: 'quick'
   } catch (cause) {
     throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is not valid JSON`, { cause });
   }
+  return validateTier(parsed, fields, tier);
+}
+
+/** Checks parsed tier JSON has the shape MiniSearch will load and the fields this build indexes. */
+export function validateTier(parsed: unknown, fields: readonly string[], tier: 'quick' | 'full'): AsPlainObject {
   const js = parsed as Partial<AsPlainObject> | null;
   const ok =
     typeof js === 'object' &&

@@ -49,13 +49,3 @@ export function createFullTier(): MiniSearch<FullDoc> {
 export function loadQuickTier(js: AsPlainObject): MiniSearch<QuickDoc> {
   return MiniSearch.loadJS<QuickDoc>(js, quickOptions());
 }
-
-/** Restores a full tier synchronously (blocks for the whole load). */
-export function loadFullTierSync(js: AsPlainObject): MiniSearch<FullDoc> {
-  return MiniSearch.loadJS<FullDoc>(js, fullOptions());
-}
-
-/** Restores a full tier in batches, yielding between them so searches keep being answered. */
-export function loadFullTierAsync(js: AsPlainObject): Promise<MiniSearch<FullDoc>> {
-  return MiniSearch.loadJSAsync<FullDoc>(js, fullOptions());
-}

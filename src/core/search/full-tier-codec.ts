@@ -1,0 +1,119 @@
+// The full tier's snapshot format, made to load in small slices. One JSON.parse of a 25 MB tier (10k
+// clips) blocks the worker for most of a second and MiniSearch.loadJSAsync takes seconds more; here the
+// tier is saved as lines (its header, then its posting lists in chunks of about CHUNK_CHARS) and loaded a
+// chunk at a time, so a keystroke arriving meanwhile waits a few milliseconds, not a second.
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { FULL_FIELDS, type FullDoc } from './documents';
+import { SearchSnapshotError } from './errors';
+import { validateTier } from './snapshot';
+import { fullOptions } from './tiers';
+
+/** Posting-list JSON per line: small enough to parse and install in a few milliseconds. */
+const CHUNK_CHARS = 64 * 1024;
+
+type PostingLists = AsPlainObject['index'];
+type FieldTermData = Map<number, Map<number, number>>;
+
+/**
+ * MiniSearch fills its term index only through loadJS/loadJSAsync, which take the whole tier at once.
+ * To fill it a chunk at a time this reaches its (protected) term map; the shape is MiniSearch 7's and
+ * is checked before use, and the unit tests compare the result with MiniSearch's own loadJS.
+ */
+interface TermIndexAccess {
+  _index?: { set?: (term: string, data: FieldTermData) => unknown };
+}
+
+/** Writes a full tier in the sliced format: a header line, then lines of posting lists. */
+export function serializeFullTier(tier: MiniSearch<FullDoc>): string {
+  const { index, ...header } = tier.toJSON();
+  const lines = [JSON.stringify(header)];
+  let chunk: string[] = [];
+  let chars = 0;
+  for (const entry of index) {
+    const json = JSON.stringify(entry);
+    chunk.push(json);
+    chars += json.length;
+    if (chars >= CHUNK_CHARS) {
+      lines.push(`[${chunk.join(',')}]`);
+      chunk = [];
+      chars = 0;
+    }
+  }
+  if (chunk.length > 0) lines.push(`[${chunk.join(',')}]`);
+  // JSON.stringify escapes newlines inside strings, so a newline only ever separates lines.
+  return lines.join('\n');
+}
+
+/**
+ * Loads a full tier written by serializeFullTier, a step per chunk: the generator yields between
+ * chunks so the caller decides when to pause. Throws SearchSnapshotError on damaged input.
+ */
+export function* fullTierLoadSteps(text: string): Generator<void, MiniSearch<FullDoc>> {
+  const lines = text.split('\n');
+  const header = parseLine(lines[0] ?? '') as Partial<AsPlainObject> | null;
+  if (typeof header !== 'object' || header === null || Array.isArray(header) || 'index' in header) corrupt('its header is damaged');
+  const js = validateTier({ ...header, index: [] }, FULL_FIELDS, 'full');
+  const tier = MiniSearch.loadJS<FullDoc>(js, fullOptions());
+  const terms = (tier as unknown as TermIndexAccess)._index;
+  if (typeof terms?.set !== 'function') corrupt('this MiniSearch version keeps its index differently');
+  const setTerm = terms.set.bind(terms);
+  for (let i = 1; i < lines.length; i++) {
+    yield;
+    const entries = parseLine(lines[i]!);
+    if (!Array.isArray(entries)) corrupt('a chunk of posting lists is damaged');
+    for (const entry of entries as PostingLists) setTerm(...termEntry(entry));
+  }
+  return tier;
+}
+
+/** Loads a full tier at once (blocking). */
+export function loadFullTierText(text: string): MiniSearch<FullDoc> {
+  const steps = fullTierLoadSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Loads a full tier in slices of about `sliceMs` of work, calling `pause` between slices
+ * (the worker answers searches then).
+ */
+export async function loadFullTierSliced(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
+  const steps = fullTierLoadSteps(text);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (cause) {
+    throw new SearchSnapshotError('corrupt', "Search snapshot's full tier is not valid JSON", { cause });
+  }
+}
+
+function corrupt(why: string): never {
+  throw new SearchSnapshotError('corrupt', `Search snapshot's full tier could not be loaded: ${why}`);
+}
+
+/** One posting list as MiniSearch keeps it: field id -> (short document id -> term frequency). */
+function termEntry(entry: unknown): [string, FieldTermData] {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) {
+    corrupt('a posting list is damaged');
+  }
+  const data: FieldTermData = new Map();
+  for (const [fieldId, postings] of Object.entries(entry[1] as Record<string, Record<string, number>>)) {
+    const byDoc = new Map<number, number>();
+    for (const shortId in postings) byDoc.set(Number(shortId), postings[shortId]!);
+    data.set(Number(fieldId), byDoc);
+  }
+  return [entry[0], data];
+}
