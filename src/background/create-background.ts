@@ -14,6 +14,8 @@ import { createHighlightHandlers } from './highlights';
 import { createConnectionService } from './connection-service';
 import { createConnectionHandlers } from './connections';
 import type { LibraryChanges } from './library-changes';
+import { createLibraryConnections } from './library-connections';
+import { createTagHandlers } from './tags';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
 import { resultViews } from './search-results';
@@ -42,14 +44,23 @@ export function createBackground({
 }: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const connectionIndex = createConnectionService(db, { log });
+  const libraryConnections = createLibraryConnections(db, connectionIndex);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
       search.clipSaved(clip);
       connectionIndex.clipSaved(clip);
+      libraryConnections.invalidate();
     },
-    highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
-    itemRemoved: (ref) => search.itemRemoved(ref),
+    highlightSaved: (highlight, clip) => {
+      search.highlightSaved(highlight, clip);
+      libraryConnections.invalidate();
+    },
+    itemRemoved: (ref) => {
+      search.itemRemoved(ref);
+      libraryConnections.invalidate();
+    },
   };
+  const tags = createTagHandlers(db, changes);
   const highlights = createHighlightHandlers(browser, db, changes);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
@@ -86,7 +97,15 @@ export function createBackground({
     exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
     importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
     getTabConnections: connections.getTabConnections,
-    setConnectionFeedback: connections.setConnectionFeedback,
+    setConnectionFeedback: async (request) => {
+      const saved = await connections.setConnectionFeedback(request);
+      libraryConnections.invalidate();
+      return saved;
+    },
+    getLibraryConnections: () => libraryConnections.get(),
+    getTopicBridges: ({ a, b }) => libraryConnections.bridges(a, b),
+    listTags: tags.listTags,
+    renameTag: tags.renameTag,
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };

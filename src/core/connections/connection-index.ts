@@ -158,6 +158,11 @@ export class ConnectionIndex {
     return this.byId.has(id);
   }
 
+  /** Keys of the indexed items, in the order they were added. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   /** The topics an indexed item is in, or undefined. */
   topicsOf(id: string): readonly string[] | undefined {
     return this.byId.get(id)?.topics;
@@ -321,6 +326,16 @@ export class ConnectionIndex {
           };
         });
     return { connections: finish(cross), sameTopic: finish(same) };
+  }
+
+  /** The shared terms of two indexed items, strongest first (empty when either is missing). */
+  pairTerms(a: string, b: string, limit = TERMS_SHOWN): SharedTerm[] {
+    const source = this.byId.get(a);
+    const target = this.byId.get(b);
+    if (!source || !target) return [];
+    const query = this.entryVector(source);
+    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
+    return this.sharedTerms(byQuery, target).slice(0, limit);
   }
 
   /** The score of one pair of indexed items (0 when either is missing), e.g. for a confirmed pair not listed. */

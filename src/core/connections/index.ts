@@ -10,6 +10,10 @@ export { MIN_SCORE, MODERATE_SCORE, STRONG_SCORE, MIN_TOP_K, MAX_TOP_K, topKFor,
 export type { Strength } from './weights';
 export { bestPassage, splitSentences, PASSAGE_CHARS } from './sentences';
 export { countTerms } from './terms';
+export { LibraryConnectionCollector, libraryConnections, CONNECTIONS_PER_ITEM } from './library-connections';
+export type { LibraryConnection, LibraryConnectionOptions } from './library-connections';
+export { layoutGraph } from './graph-layout';
+export type { GraphLayout, GraphLayoutInput, GraphLayoutOptions, Point } from './graph-layout';
 export { stemWord } from './stem';
 export { CONNECTION_INDEX_VERSION } from './snapshot';
 export type { ConnectionSnapshot } from './snapshot';
