@@ -19,6 +19,8 @@ export interface LibraryConnection {
 
 export interface LibraryConnectionOptions {
   perItem?: number;
+  /** Lowest score listed (default MIN_SCORE, as related()). */
+  minScore?: number;
   dismissed?: ReadonlySet<string>;
   confirmed?: ReadonlySet<string>;
 }
@@ -38,10 +40,11 @@ export class LibraryConnectionCollector {
 
   /** Adds the best cross-topic connections of each item in `ids`. */
   collect(ids: readonly string[]): void {
-    const { perItem = CONNECTIONS_PER_ITEM, dismissed, confirmed } = this.options;
+    const { perItem = CONNECTIONS_PER_ITEM, minScore, dismissed, confirmed } = this.options;
     for (const id of ids) {
       const found = this.index.related(id, {
         limit: perItem,
+        ...(minScore === undefined ? {} : { minScore }),
         ...(dismissed ? { dismissed } : {}),
         ...(confirmed ? { confirmed } : {}),
       }).connections;
