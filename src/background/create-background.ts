@@ -53,10 +53,12 @@ export function createBackground({
     },
     highlightSaved: (highlight, clip) => {
       search.highlightSaved(highlight, clip);
+      connectionIndex.highlightSaved(highlight);
       libraryConnections.invalidate();
     },
     itemRemoved: (ref) => {
       search.itemRemoved(ref);
+      connectionIndex.itemRemoved(ref);
       libraryConnections.invalidate();
     },
   };

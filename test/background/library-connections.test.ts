@@ -105,6 +105,44 @@ describe('getLibraryConnections', () => {
   });
 });
 
+describe('highlights and notes in connections', () => {
+  it('count toward their clip: a note that speaks of another topic connects the two', async () => {
+    const send = setUp();
+    const roses = await clip(
+      'roses',
+      ['gardening'],
+      'Pruning roses',
+      'Prune roses in late winter before new growth starts. Cut above an outward facing bud.',
+    );
+    const funds = await clip(
+      'funds',
+      ['finance'],
+      'Index funds',
+      'Index funds track a market index at a low cost. Fees compound over decades.',
+    );
+    // Words in every item of a library weigh nothing (boilerplate): two more items make the shared ones rare.
+    await clip(
+      'trains',
+      ['travel'],
+      'Night trains',
+      'Night trains connect Vienna, Munich and Zurich. A sleeper cabin replaces a hotel night.',
+    );
+    await clip('packing', ['travel'], 'Packing light', 'Pack a carry-on bag only. Roll clothes to save space.');
+    const pairOf = (library: LibraryConnections) =>
+      library.connections.find((c) => [c.a, c.b].sort().join() === [`c:${roses.id}`, `c:${funds.id}`].sort().join());
+    expect(pairOf(await send<LibraryConnections>('getLibraryConnections'))).toBeUndefined();
+    const highlight = await addHighlight(db, roses, { selectors: makeSelectors('Prune roses', 0), note: '', color: 'yellow' });
+    await send('updateHighlight', {
+      id: highlight.id,
+      changes: { note: 'Like index funds: low cost, fees compound, track the market index over decades.' },
+    });
+    const connected = pairOf(await send<LibraryConnections>('getLibraryConnections'));
+    expect(connected?.terms).toEqual(expect.arrayContaining(['index']));
+    await send('deleteHighlight', { id: highlight.id });
+    expect(pairOf(await send<LibraryConnections>('getLibraryConnections'))).toBeUndefined();
+  });
+});
+
 describe('getTopicBridges', () => {
   it('names the items in both topics, the terms distinctive in both and the pairs across', async () => {
     const send = setUp();

@@ -20,7 +20,7 @@ import type {
   SharedTerm,
   TopicPair,
 } from './types';
-import { MIN_SCORE, idf, phraseIdf, selectionIdf, strengthOf, tfWeight, topKFor } from './weights';
+import { idf, minScoreFor, phraseIdf, selectionIdf, strengthOf, tfWeight, topKFor } from './weights';
 
 /** Items per list when the caller gives no limit. */
 export const DEFAULT_RELATED_LIMIT = 5;
@@ -280,7 +280,7 @@ export class ConnectionIndex {
    */
   related(source: string | PageSource, options: RelatedOptions = {}): RelatedResult {
     const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
-    const minScore = options.minScore ?? MIN_SCORE;
+    const minScore = options.minScore ?? minScoreFor(this.size);
     let query: QueryTerm[];
     let sourceId: string | undefined;
     let page: string | undefined;
@@ -676,6 +676,7 @@ export class ConnectionIndex {
   /** What bridges.ts needs: topic members, unit vectors and restricted scoring. */
   private topicView(): TopicView {
     return {
+      minScore: minScoreFor(this.size),
       topics: () => [...this.topicMembers.keys()],
       members: (topic) => [...(this.topicMembers.get(topic) ?? [])].map((entry) => entry.id),
       vector: (id): UnitVector => {

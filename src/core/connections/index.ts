@@ -6,7 +6,17 @@ export type { TopicSource } from './topics';
 export { clipConnectionItem, highlightConnectionItem, itemKey, itemRef } from './items';
 export { pairKey, pairItems, applyFeedback, withPair, withoutPair, pairsOf } from './feedback';
 export type { ConnectionFeedback } from './feedback';
-export { MIN_SCORE, MODERATE_SCORE, STRONG_SCORE, MIN_TOP_K, MAX_TOP_K, topKFor, strengthOf } from './weights';
+export {
+  MIN_SCORE,
+  SMALL_LIBRARY_MIN_SCORE,
+  minScoreFor,
+  MODERATE_SCORE,
+  STRONG_SCORE,
+  MIN_TOP_K,
+  MAX_TOP_K,
+  topKFor,
+  strengthOf,
+} from './weights';
 export type { Strength } from './weights';
 export { bestPassage, splitSentences, PASSAGE_CHARS } from './sentences';
 export { countTerms } from './terms';

@@ -8,6 +8,31 @@ import { stemWord } from './stem';
  */
 const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set(['don', 'won', 'ain', 'let', 'got', 'get', 'gets', 'yes', 'ok', 'okay']);
 
+/**
+ * Words of web addresses: every clip has an address and many texts quote a few, so "com" or "www"
+ * shared by two items says nothing about what they share. Whole addresses are skipped too (ADDRESS).
+ */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  'com',
+  'www',
+  'http',
+  'https',
+  'html',
+  'htm',
+  'php',
+  'aspx',
+  'org',
+  'net',
+  'blog',
+  'blogs',
+  'blogspot',
+  'wordpress',
+]);
+
+/** Web addresses, e-mail addresses and host names ("techcrunch.com", "news.example.org/x"): not words of the text. */
+const ADDRESS =
+  /(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|edu|gov|io|co|info|biz|example|uk|de|fr|ca|au)\b(?:\/[^\s<>"]*)?/giu;
+
 /** Title words count this many times: a title names what the whole text is about. */
 export const TITLE_WEIGHT = 2;
 
@@ -30,7 +55,7 @@ const DIGITS = /^\p{N}+$/u;
 
 /** Whether a folded word can be a term: indexable for search, not an extra stop word, not a short number. */
 function isTermWord(word: string): boolean {
-  if (!isIndexableWord(word) || EXTRA_STOP_WORDS.has(word)) return false;
+  if (!isIndexableWord(word) || EXTRA_STOP_WORDS.has(word) || ADDRESS_WORDS.has(word)) return false;
   // "82%" or "3 ways" says nothing shared; years ("2011") and model numbers can.
   return !(DIGITS.test(word) && word.length < 4);
 }
@@ -43,12 +68,19 @@ function isTermWord(word: string): boolean {
 export function scanWords(text: string, onWord: (stem: string, start: number, end: number, joined: boolean) => void): void {
   let previousEnd = 0;
   let chain = false;
+  const addresses = [...text.matchAll(ADDRESS)].map((match) => [match.index, match.index + match[0].length] as const);
+  let address = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const raw = match[0];
     const separator = text.slice(previousEnd, start);
     previousEnd = start + raw.length;
     if (!SOFT_SEPARATOR.test(separator)) chain = false;
+    while (address < addresses.length && addresses[address]![1] <= start) address++;
+    if (address < addresses.length && addresses[address]![0] <= start) {
+      chain = false;
+      continue;
+    }
     for (const part of splitWords(foldText(raw))) {
       if (!isTermWord(part)) {
         // "Google's Chrome": the possessive "s" does not break the phrase "google chrome".
