@@ -35,19 +35,21 @@ const MARGIN = 24;
 /** How strongly an item is pulled back to its home (its topics' centre) per round. */
 const HOME_PULL = 0.08;
 /** How strongly a connection pulls its two items together per round: weak, so topics stay readable. */
-const LINK_PULL = 0.01;
+const LINK_PULL = 0.003;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 export function layoutGraph(input: GraphLayoutInput, options: GraphLayoutOptions = {}): GraphLayout {
-  const { width = 800, height = 600, iterations = 40, spacing = 16 } = options;
+  const { width = 800, height = 600, iterations = 40, spacing = 24 } = options;
   const centre = { x: width / 2, y: height / 2 };
   const radius = Math.max(0, Math.min(width, height) / 2 - MARGIN * 3);
 
   const topics = new Map<string, Point>();
   input.topics.forEach((topic, i) => {
     if (input.topics.length === 1) return topics.set(topic, { ...centre });
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / input.topics.length;
+    // Two topics sit side by side (drawings are wider than tall); more start from the top.
+    const start = input.topics.length === 2 ? Math.PI : -Math.PI / 2;
+    const angle = start + (2 * Math.PI * i) / input.topics.length;
     topics.set(topic, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
   });
 

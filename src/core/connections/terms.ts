@@ -10,7 +10,7 @@ const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set(['don', 'won', 'ain', 'let
 
 /**
  * Words of web addresses: every clip has an address and many texts quote a few, so "com" or "www"
- * shared by two items says nothing about what they share. Whole addresses are skipped too (ADDRESS).
+ * shared by two items says nothing about what they share. Whole addresses are skipped too (addressRanges).
  */
 const ADDRESS_WORDS: ReadonlySet<string> = new Set([
   'com',
@@ -29,9 +29,21 @@ const ADDRESS_WORDS: ReadonlySet<string> = new Set([
   'wordpress',
 ]);
 
-/** Web addresses, e-mail addresses and host names ("techcrunch.com", "news.example.org/x"): not words of the text. */
-const ADDRESS =
-  /(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|edu|gov|io|co|info|biz|example|uk|de|fr|ca|au)\b(?:\/[^\s<>"]*)?/giu;
+/** Runs of text without spaces or brackets: an address is one run. */
+const RUN = /[^\s<>"'()[\]{}]+/gu;
+/** A run that is a web address, an e-mail address or a host name ("techcrunch.com", "news.example.org/x"). */
+const ADDRESS_RUN =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|[\p{L}\p{N}]@[\p{L}\p{N}-]+\.|[\p{L}\p{N}]\.(?:com|org|net|edu|gov|io|co|info|biz|example|uk|de|fr|ca|au)(?:[^\p{L}\p{N}]|$)/iu;
+
+/** [start, end) of every address in `text`, in order. Runs are tested only when they hold "." or "@": cheap on prose. */
+function addressRanges(text: string): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  for (const match of text.matchAll(RUN)) {
+    const run = match[0];
+    if ((run.includes('.') || run.includes('@')) && ADDRESS_RUN.test(run)) ranges.push([match.index, match.index + run.length]);
+  }
+  return ranges;
+}
 
 /** Title words count this many times: a title names what the whole text is about. */
 export const TITLE_WEIGHT = 2;
@@ -68,7 +80,7 @@ function isTermWord(word: string): boolean {
 export function scanWords(text: string, onWord: (stem: string, start: number, end: number, joined: boolean) => void): void {
   let previousEnd = 0;
   let chain = false;
-  const addresses = [...text.matchAll(ADDRESS)].map((match) => [match.index, match.index + match[0].length] as const);
+  const addresses = addressRanges(text);
   let address = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;

@@ -148,7 +148,7 @@ export function ConnectionGraph({
             return (
               <g key={`${pair.a}|${pair.b}`}>
                 <line class="topic-bridge" x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke-width={2 + 10 * pair.strength} />
-                <text class="bridge-terms" x={(a.x + b.x) / 2} y={(a.y + b.y) / 2} text-anchor="middle">
+                <text class="bridge-terms" x={(a.x + b.x) / 2} y={(a.y + b.y) / 2 - 22} text-anchor="middle">
                   {pair.terms.slice(0, 2).join(' · ')}
                 </text>
               </g>

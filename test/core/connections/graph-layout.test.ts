@@ -60,6 +60,12 @@ describe('layoutGraph', () => {
     }
   });
 
+  it('puts two topics side by side', () => {
+    const layout = layoutGraph({ topics: ['a', 'b'], items: [], links: [] }, { width: 900, height: 600 });
+    expect(layout.topics.get('a')!.y).toBe(layout.topics.get('b')!.y);
+    expect(layout.topics.get('a')!.x).toBeLessThan(layout.topics.get('b')!.x);
+  });
+
   it('puts a single topic in the centre and copes with items of unknown topics', () => {
     const layout = layoutGraph({
       topics: ['solo'],
