@@ -124,7 +124,7 @@ export function connectionsMarkdown(results: readonly ConnectionsSizeResult[]): 
     `Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}. The connection index is the worker's own core code, run in Node on the`,
     'Brown-corpus libraries of the search benchmark (a clip with its highlights is one item). See bench/connections.ts.',
     '',
-    '| items | indexed clips | connections for one item p50 / p95 (related + explain 5) | related p95 | new item arrives: add + its connections p50 / p95 | library-wide list, recomputed | build |',
+    '| items | indexed clips | connections for one item p50 / p95 (related + explain of those shown) | related p95 | new item arrives: add + its connections p50 / p95 | library-wide list, recomputed | build |',
     '|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
