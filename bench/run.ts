@@ -7,6 +7,7 @@ import { CHROMIUM, launchExtension, newProfileDir } from '../test/e2e/extension'
 import { ROOT } from '../test/e2e/paths';
 import { measureBaselines } from './baseline';
 import { bundlePageScript } from './bundle';
+import { runConnectionsBench } from './connections';
 import { DEFAULT_SEED } from './corpus';
 import { insertLibrary } from './insert';
 import { measureExtension, type ExtensionResults } from './measure';
@@ -129,3 +130,6 @@ for (const size of sizes) {
 const markdown = await save();
 console.log(`\n${markdown}`);
 log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
+// Connections are core code the worker runs as is: measured in Node on the same libraries.
+console.log(`\n${await runConnectionsBench(sizes, log)}`);
+log('wrote bench/results/connections.json and bench/results/connections.md');

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { ConnectionIndex, MIN_SCORE, MIN_TOP_K, sharesTopic, type ConnectionItem } from '../src/core/connections';
+import { ConnectionIndex, MIN_SCORE, MIN_TOP_K, minScoreFor, sharesTopic, type ConnectionItem } from '../src/core/connections';
 import { ROOT } from '../test/e2e/paths';
 import { READING_LIST, loadBrownItems, type BrownItem } from './brown';
 import { precisionReport, type Judged, type PrecisionReport } from './metrics';
@@ -67,7 +67,7 @@ function seedBlog() {
       index.related(post.item.id, { limit: 3, minScore: 0 }).connections.map((connection) => ({
         to: slugOf(connection.id),
         score: round(connection.score),
-        strength: connection.score >= MIN_SCORE ? connection.strength : 'below minimum',
+        strength: connection.score >= minScoreFor(index.size) ? connection.strength : 'below minimum',
         labelled: pairs.has(`${post.slug}|${slugOf(connection.id)}`),
         terms: connection.terms.map((term) => term.label),
       })),
@@ -230,7 +230,9 @@ console.log(row('brown, same file', plain.strict));
 console.log(row('brown, same file or genre', plain.lenient));
 console.log(row('brown + footer, same file', footer.strict));
 console.log(row(`brown, K=${MIN_TOP_K}, same file`, largeK.strict));
-console.log('\nShown connections (score >= MIN_SCORE) by strength, correct/shown:');
+console.log(
+  `\nShown connections (score >= minScoreFor(size): seed blog ${minScoreFor(13).toFixed(3)}, Brown ${MIN_SCORE}) by strength, correct/shown:`,
+);
 console.log(strengthLine('seed blog', seed.report));
 console.log(strengthLine('brown, same file', plain.strict));
 console.log(strengthLine('brown, same file or genre', plain.lenient));
@@ -257,6 +259,7 @@ console.log(`Seed blog bridge social media <-> google: shared ${seed.bridge.shar
 const resultsPath = join(EVAL_DIR, 'results.json');
 const results = {
   minScore: MIN_SCORE,
+  seedBlogMinScore: minScoreFor(13),
   seedBlog: seed,
   brown: plain,
   brownWithFooter: { strict: footer.strict },

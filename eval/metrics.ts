@@ -1,5 +1,5 @@
 // Precision of the top cross-topic connections against labels, with the baselines that make it readable.
-import { MIN_SCORE, type ConnectionIndex, type Strength } from '../src/core/connections';
+import { minScoreFor, type ConnectionIndex, type Strength } from '../src/core/connections';
 
 /** One source item and what counts as a correct connection for it. */
 export interface Judged {
@@ -20,7 +20,7 @@ export interface PrecisionReport {
   ceilingAt3: number;
   /** Expected precision of 3 connections drawn at random among the cross-topic items. */
   randomAt3: number;
-  /** Correct among the connections actually shown (top 3 at or above MIN_SCORE), over all shown. */
+  /** Correct among the connections actually shown (top 3 at or above minScoreFor the library's size), over all shown. */
   shownPrecision: number;
   /** Connections shown per source. */
   shownPerSource: number;
@@ -60,7 +60,7 @@ export function precisionReport(index: ConnectionIndex, judged: readonly Judged[
     hit.push(correct[0] ? 1 : 0);
     let any = false;
     ranked.forEach((connection, i) => {
-      if (connection.score < MIN_SCORE) return;
+      if (connection.score < minScoreFor(index.size)) return;
       any = true;
       shown++;
       byStrength[connection.strength].shown++;

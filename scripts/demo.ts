@@ -97,7 +97,13 @@ try {
   await shot(library, 'library-settings-dark');
   await library.getByRole('radio', { name: 'Same as the system' }).check();
 
-  console.log('7. A browser page gets a clear message');
+  console.log('7. The connection graph: topics, items, cross-topic lines and bridges');
+  await library.goto(`chrome-extension://${session.extensionId}/library.html#/connections`);
+  await library.locator('a.graph-item').first().waitFor();
+  await library.waitForTimeout(300);
+  await shot(library, 'library-connections');
+
+  console.log('8. A browser page gets a clear message');
   const internal = await session.context.newPage();
   await internal.goto('chrome://version/');
   const restricted = await session.openPopup(await session.tabIdOf(internal));

@@ -1,6 +1,9 @@
 // Keeps the connection index: restored lazily (when connections are first asked for, since MV3
-// workers restart often), caught up with changes since its snapshot, and updated as clips change.
-import { ConnectionIndex, ConnectionSnapshotError, clipConnectionItem, pairKey } from '../core/connections';
+// workers restart often), caught up with changes since its snapshot, and updated as clips and their
+// highlights change (a clip's highlights and notes count toward its terms).
+import { ConnectionIndex, ConnectionSnapshotError, clipConnectionItem, pairKey, type ConnectionItem } from '../core/connections';
+import type { ItemRef } from '../core/collection';
+import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';
 import { allItemsInBatches, readChangesSince } from '../storage/search-store';
@@ -19,11 +22,55 @@ export function createConnectionService(
   let watermark = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  /** The clip of each highlight read so far: a deleted highlight's clip must be re-read without it. */
+  const highlightPages = new Map<string, string>();
+  /** Index updates after writes, in order (each re-reads clips from storage). */
+  let updates: Promise<void> = Promise.resolve();
+
+  /** Clips as connection items, each with its highlights. */
+  async function itemsOf(clips: readonly Clip[]): Promise<ConnectionItem[]> {
+    const highlights = clips.length
+      ? await db.highlights
+          .where('clipId')
+          .anyOf(clips.map((clip) => clip.id))
+          .toArray()
+      : [];
+    const byClip = new Map<string, Highlight[]>();
+    for (const highlight of highlights) {
+      highlightPages.set(highlight.id, highlight.clipId);
+      byClip.set(highlight.clipId, [...(byClip.get(highlight.clipId) ?? []), highlight]);
+    }
+    // Oldest highlight first, so a clip's text (and its fingerprint) does not depend on read order.
+    return clips.map((clip) =>
+      clipConnectionItem(
+        clip,
+        [],
+        (byClip.get(clip.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
+      ),
+    );
+  }
+
+  /** Re-reads clips by id (with their highlights) into the index; a clip gone is removed. */
+  async function refreshClips(target: ConnectionIndex, ids: Iterable<string>) {
+    const unique = [...new Set(ids)];
+    const clips = await db.clips.bulkGet(unique);
+    unique.forEach((id, i) => {
+      if (!clips[i]) target.remove(`c:${id}`);
+    });
+    for (const item of await itemsOf(clips.filter((clip): clip is Clip => clip !== undefined))) target.update(item);
+  }
 
   async function catchUp(target: ConnectionIndex, since: number) {
     const changes = await readChangesSince(db, since);
     for (const tombstone of changes.tombstones) if (tombstone.type === 'clip') target.remove(`c:${tombstone.id}`);
-    for (const clip of changes.clips) target.update(clipConnectionItem(clip));
+    const deletedHighlightPages = changes.tombstones.flatMap((tombstone) =>
+      tombstone.type === 'highlight' && highlightPages.has(tombstone.id) ? [highlightPages.get(tombstone.id)!] : [],
+    );
+    await refreshClips(target, [
+      ...changes.clips.map((clip) => clip.id),
+      ...changes.highlights.map((highlight) => highlight.clipId),
+      ...deletedHighlightPages,
+    ]);
     watermark = Math.max(watermark, changes.newest);
   }
 
@@ -43,7 +90,7 @@ export function createConnectionService(
     const startedAt = Date.now();
     for await (const { clips } of allItemsInBatches(db)) {
       if (stopped) break;
-      for (const clip of clips) fresh.add(clipConnectionItem(clip));
+      for (const item of await itemsOf(clips)) fresh.add(item);
       await yieldToEvents();
     }
     watermark = startedAt;
@@ -66,19 +113,39 @@ export function createConnectionService(
   }
 
   async function ready(): Promise<ConnectionIndex> {
-    if (index) return index;
+    // Writes already made are applied before anyone reads the index.
+    if (index) return updates.then(() => index!);
     loading ??= build().then((built) => (index = built));
     return loading;
   }
 
+  /** Brings clips current after a write; not loaded yet, the catch-up at load time reads the change from storage. */
+  function refreshAfterWrite(clipIds: string[], time: number) {
+    if (!index) return;
+    const target = index;
+    updates = updates
+      .then(() => refreshClips(target, clipIds))
+      .then(() => {
+        watermark = Math.max(watermark, time);
+        scheduleSnapshot();
+      })
+      .catch((error: Error) => log(`Connections not updated: ${error.message}`));
+  }
+
   return {
     ready,
+    itemsOf,
     clipSaved(clip: Clip) {
-      // Not loaded yet: the catch-up at load time picks the change up from storage.
-      if (!index) return;
-      index.update(clipConnectionItem(clip));
-      watermark = Math.max(watermark, clip.updatedAt);
-      scheduleSnapshot();
+      refreshAfterWrite([clip.id], clip.updatedAt);
+    },
+    highlightSaved(highlight: Highlight) {
+      highlightPages.set(highlight.id, highlight.clipId);
+      refreshAfterWrite([highlight.clipId], highlight.updatedAt);
+    },
+    itemRemoved(ref: ItemRef) {
+      if (ref.type === 'clip') return refreshAfterWrite([ref.id], Date.now());
+      const clipId = highlightPages.get(ref.id);
+      if (clipId) refreshAfterWrite([clipId], Date.now());
     },
     /** The dismissed and confirmed pairs, for filtering and marking connections. */
     async feedback(): Promise<{ dismissed: Set<string>; confirmed: Set<string> }> {

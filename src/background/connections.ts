@@ -24,8 +24,13 @@ export function createConnectionHandlers(browser: Browser, db: CrisscrossDb, con
     if (reason) throw new RequestError(reason, 'restricted-page');
     const clip = await findClipByUrls(db, [normalizeUrl(tab.url!) ?? tab.url!]);
     if (clip) {
-      const topics = topicsOf(clip);
-      return { key: `c:${clip.id}`, input: { id: `c:${clip.id}`, title: clip.title, text: clip.text, topics }, topics };
+      // The text as indexed (highlights and notes included), so the explanation's score is related()'s.
+      const [item] = await connections.itemsOf([clip]);
+      return {
+        key: item!.id,
+        input: { id: item!.id, title: item!.title, text: item!.text, topics: item!.topics },
+        topics: [...item!.topics],
+      };
     }
     const capture = await captureTab(browser, tabId);
     const topics = capture.tags.length ? capture.tags : [siteTopic(capture)];
@@ -34,11 +39,15 @@ export function createConnectionHandlers(browser: Browser, db: CrisscrossDb, con
 
   async function views(found: Connection[], explain: (target: ExplainInput) => Explanation) {
     const clips = await db.clips.bulkGet(found.map((connection) => connection.id.slice(2)));
+    const items = new Map(
+      (await connections.itemsOf(clips.filter((clip): clip is Clip => clip !== undefined))).map((item) => [item.id, item]),
+    );
     const result: ConnectionView[] = [];
     found.forEach((connection, i) => {
       const clip = clips[i] as Clip | undefined;
-      if (!clip) return;
-      const explanation = explain({ id: connection.id, title: clip.title, text: clip.text, topics: topicsOf(clip) });
+      const item = items.get(connection.id);
+      if (!clip || !item) return;
+      const explanation = explain({ id: item.id, title: item.title, text: item.text, topics: item.topics });
       result.push({
         key: connection.id,
         clipId: clip.id,

@@ -14,6 +14,8 @@ import { createHighlightHandlers } from './highlights';
 import { createConnectionService } from './connection-service';
 import { createConnectionHandlers } from './connections';
 import type { LibraryChanges } from './library-changes';
+import { createLibraryConnections } from './library-connections';
+import { createTagHandlers } from './tags';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
 import { createRedirectAliases } from './redirect-aliases';
@@ -47,22 +49,29 @@ export function createBackground({
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const connectionIndex = createConnectionService(db, { log });
   const resultViews = createResultViews(db);
+  const libraryConnections = createLibraryConnections(db, connectionIndex);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
       resultViews.forget({ type: 'clip', id: clip.id });
       search.clipSaved(clip);
       connectionIndex.clipSaved(clip);
+      libraryConnections.invalidate();
     },
     highlightSaved: (highlight, clip) => {
       resultViews.forget({ type: 'highlight', id: highlight.id });
       search.highlightSaved(highlight, clip);
+      connectionIndex.highlightSaved(highlight);
+      libraryConnections.invalidate();
     },
     itemRemoved: (ref) => {
       resultViews.forget(ref);
       search.itemRemoved(ref);
+      connectionIndex.itemRemoved(ref);
+      libraryConnections.invalidate();
     },
   };
   const redirects = createRedirectAliases(browser, log);
+  const tags = createTagHandlers(db, changes);
   const highlights = createHighlightHandlers(browser, db, changes, redirects);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
@@ -101,7 +110,15 @@ export function createBackground({
     exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
     importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
     getTabConnections: connections.getTabConnections,
-    setConnectionFeedback: connections.setConnectionFeedback,
+    setConnectionFeedback: async (request) => {
+      const saved = await connections.setConnectionFeedback(request);
+      libraryConnections.invalidate();
+      return saved;
+    },
+    getLibraryConnections: () => libraryConnections.get(),
+    getTopicBridges: ({ a, b }) => libraryConnections.bridges(a, b),
+    listTags: tags.listTags,
+    renameTag: tags.renameTag,
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };

@@ -1,6 +1,7 @@
 // The library page: the list of everything saved, the reader, and settings.
 import { useEffect, useState } from 'preact/hooks';
 import { applyTheme, loadSettings, type Settings } from '../ui/settings';
+import { ConnectionsPage } from './components/ConnectionsPage';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SettingsPage } from './components/SettingsPage';
@@ -22,7 +23,13 @@ export function App() {
 
   useEffect(() => {
     document.title =
-      route.name === 'settings' ? 'Settings · Crisscross' : route.name === 'reader' ? 'Reader · Crisscross' : 'Library · Crisscross';
+      route.name === 'settings'
+        ? 'Settings · Crisscross'
+        : route.name === 'reader'
+          ? 'Reader · Crisscross'
+          : route.name === 'connections'
+            ? 'Connections · Crisscross'
+            : 'Library · Crisscross';
     // Move focus to the new view's heading, as a page load would, for keyboard and screen-reader users.
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [route]);
@@ -45,6 +52,9 @@ export function App() {
           <a href={routeHref({ name: 'list' })} aria-current={route.name === 'list' ? 'page' : undefined}>
             Library
           </a>
+          <a href={routeHref({ name: 'connections' })} aria-current={route.name === 'connections' ? 'page' : undefined}>
+            Connections
+          </a>
           <a href={routeHref({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -53,6 +63,7 @@ export function App() {
       <main id="main">
         {route.name === 'list' && <LibraryList />}
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
+        {route.name === 'connections' && <ConnectionsPage />}
         {route.name === 'settings' && settings && <SettingsPage settings={settings} onChange={onSettings} />}
       </main>
     </>

@@ -120,6 +120,67 @@ export interface TabConnections {
   sameTopic: ConnectionView[];
 }
 
+/** A saved item as the library's connection views show it. */
+export interface ConnectedItemView {
+  /** Its key in the connection index ("c:<clip id>"). */
+  key: string;
+  clipId: string;
+  title: string;
+  topics: string[];
+  /** Cross-topic connections it has in the library-wide list. */
+  connections: number;
+}
+
+/** A cross-topic pair of the whole library; items are named by key (see LibraryConnections.items). */
+export interface LibraryConnectionView {
+  a: string;
+  b: string;
+  score: number;
+  strength: 'strong' | 'moderate' | 'weak';
+  terms: string[];
+  confirmed: boolean;
+}
+
+/** Two topics and what bridges them at a glance: items in both, and the terms distinctive in both. */
+export interface TopicPairView {
+  a: string;
+  b: string;
+  strength: number;
+  shared: number;
+  terms: string[];
+}
+
+/** The library's connections: topics with sizes, the items to draw, and the strongest cross-topic pairs. */
+export interface LibraryConnections {
+  topics: { topic: string; items: number }[];
+  /** Every item named by `graph` or `connections`. */
+  items: ConnectedItemView[];
+  /** Keys of the items the graph draws (all of a small library; the best connected of a large one). */
+  graph: string[];
+  connections: LibraryConnectionView[];
+  topicPairs: TopicPairView[];
+  /** Items in the connection index. */
+  indexed: number;
+}
+
+/** What bridges two topics: items in both, terms distinctive in both, and the strongest pairs across. */
+export interface TopicBridgeView {
+  a: string;
+  b: string;
+  shared: ConnectedItemView[];
+  terms: { label: string; score: number }[];
+  pairs: LibraryConnectionView[];
+  /** Items named by `pairs`. */
+  items: ConnectedItemView[];
+}
+
+/** A tag in use, with how many clips and highlights carry it. */
+export interface TagCount {
+  tag: string;
+  clips: number;
+  highlights: number;
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -160,6 +221,14 @@ export interface BackgroundRequests {
     request: { source: string; target: string; status: 'confirmed' | 'dismissed'; note: string; terms: string[] };
     response: { saved: true };
   };
+  /** The library-wide connections: computed when first asked, kept until the library changes. */
+  getLibraryConnections: { request: Record<string, never>; response: LibraryConnections };
+  /** What bridges a pair of topics. */
+  getTopicBridges: { request: { a: string; b: string }; response: TopicBridgeView };
+  /** Tags in use with their counts, most used first. */
+  listTags: { request: Record<string, never>; response: TagCount[] };
+  /** Renames a tag on every clip and highlight; renaming to a tag in use merges the two. */
+  renameTag: { request: { from: string; to: string }; response: { clips: number; highlights: number; merged: boolean } };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {
     request: Record<string, never>;

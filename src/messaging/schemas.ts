@@ -109,6 +109,10 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     note,
     terms: z.array(z.string().max(100)).max(20),
   }),
+  getLibraryConnections: z.strictObject({}),
+  getTopicBridges: z.strictObject({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }),
+  listTags: z.strictObject({}),
+  renameTag: z.strictObject({ from: tag, to: tag }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -132,6 +136,10 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   importLibrary: ['extension-page'],
   getTabConnections: ['extension-page'],
   setConnectionFeedback: ['extension-page'],
+  getLibraryConnections: ['extension-page'],
+  getTopicBridges: ['extension-page'],
+  listTags: ['extension-page'],
+  renameTag: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

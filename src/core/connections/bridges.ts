@@ -1,12 +1,14 @@
 // Bridges between topics: items in both, terms distinctive in both at once, and the pairs that link them.
 import type { Bridge, BridgeTerm, TopicPair } from './types';
-import { MIN_SCORE, strengthOf } from './weights';
+import { strengthOf } from './weights';
 
 /** An item's unit vector over its top-K terms: term key -> weight. */
 export type UnitVector = Map<string, number>;
 
 /** The read-only view of the index the bridge computations need. */
 export interface TopicView {
+  /** Lowest score of a pair listed as a bridge (the index's minScoreFor its size). */
+  minScore: number;
   topics(): string[];
   members(topic: string): string[];
   vector(id: string): UnitVector;
@@ -89,7 +91,7 @@ export function bridgeBetween(base: TopicView, a: string, b: string, options: { 
   const candidates = new Set(fromA ? onlyB : onlyA);
   for (const source of sources) {
     for (const { id, score, sharedTerms } of view.pairs(source, candidates)) {
-      if (score < MIN_SCORE) continue;
+      if (score < view.minScore) continue;
       const strength = strengthOf(score, sharedTerms);
       pairs.push(fromA ? { a: source, b: id, score, strength } : { a: id, b: source, score, strength });
     }

@@ -20,7 +20,7 @@ import type {
   SharedTerm,
   TopicPair,
 } from './types';
-import { MIN_SCORE, idf, phraseIdf, selectionIdf, strengthOf, tfWeight, topKFor } from './weights';
+import { idf, minScoreFor, phraseIdf, selectionIdf, strengthOf, tfWeight, topKFor } from './weights';
 
 /** Items per list when the caller gives no limit. */
 export const DEFAULT_RELATED_LIMIT = 5;
@@ -158,6 +158,11 @@ export class ConnectionIndex {
     return this.byId.has(id);
   }
 
+  /** Keys of the indexed items, in the order they were added. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   /** The topics an indexed item is in, or undefined. */
   topicsOf(id: string): readonly string[] | undefined {
     return this.byId.get(id)?.topics;
@@ -275,7 +280,7 @@ export class ConnectionIndex {
    */
   related(source: string | PageSource, options: RelatedOptions = {}): RelatedResult {
     const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
-    const minScore = options.minScore ?? MIN_SCORE;
+    const minScore = options.minScore ?? minScoreFor(this.size);
     let query: QueryTerm[];
     let sourceId: string | undefined;
     let page: string | undefined;
@@ -321,6 +326,16 @@ export class ConnectionIndex {
           };
         });
     return { connections: finish(cross), sameTopic: finish(same) };
+  }
+
+  /** The shared terms of two indexed items, strongest first (empty when either is missing). */
+  pairTerms(a: string, b: string, limit = TERMS_SHOWN): SharedTerm[] {
+    const source = this.byId.get(a);
+    const target = this.byId.get(b);
+    if (!source || !target) return [];
+    const query = this.entryVector(source);
+    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
+    return this.sharedTerms(byQuery, target).slice(0, limit);
   }
 
   /** The score of one pair of indexed items (0 when either is missing), e.g. for a confirmed pair not listed. */
@@ -661,6 +676,7 @@ export class ConnectionIndex {
   /** What bridges.ts needs: topic members, unit vectors and restricted scoring. */
   private topicView(): TopicView {
     return {
+      minScore: minScoreFor(this.size),
       topics: () => [...this.topicMembers.keys()],
       members: (topic) => [...(this.topicMembers.get(topic) ?? [])].map((entry) => entry.id),
       vector: (id): UnitVector => {

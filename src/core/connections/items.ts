@@ -16,13 +16,25 @@ export function itemRef(key: string): ItemRef {
   return refFromKey(key);
 }
 
-/** A clip as a connection item; `collections` are the names of the collections it is in. */
+/**
+ * A clip as a connection item; `collections` are the names of the collections it is in. Its
+ * highlights' passages and notes count toward its terms: what the curator marked and wrote is what
+ * the clip is about to them. They go first, so an article cut at MAX_ANALYZED_CHARS keeps them.
+ */
 export function clipConnectionItem(
   clip: Pick<Clip, 'id' | 'title' | 'text' | 'tags' | 'siteName' | 'url'>,
   collections: readonly string[] = [],
+  highlights: ReadonlyArray<Pick<Highlight, 'text' | 'note'>> = [],
 ): ConnectionItem {
   const id = itemKey({ type: 'clip', id: clip.id });
-  return { id, page: id, title: clip.title, text: clip.text, topics: topicsOf({ ...clip, collections }) };
+  const marked = highlights.flatMap((highlight) => (highlight.note ? [highlight.text, highlight.note] : [highlight.text]));
+  return {
+    id,
+    page: id,
+    title: clip.title,
+    text: marked.length > 0 ? `${marked.join('\n\n')}\n\n${clip.text}` : clip.text,
+    topics: topicsOf({ ...clip, collections }),
+  };
 }
 
 /**

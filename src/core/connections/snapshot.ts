@@ -6,7 +6,7 @@ import { ConnectionSnapshotError } from './errors';
  * weight), the weighting and the snapshot layout. Bump it with any such change (including a change
  * to the search stop-word list, which the analyser reuses); other versions are refused and rebuilt.
  */
-export const CONNECTION_INDEX_VERSION = 1;
+export const CONNECTION_INDEX_VERSION = 2;
 
 /** One item's stored terms: indexes into the snapshot's `vocab`, and their counts. */
 export interface SnapshotItem {

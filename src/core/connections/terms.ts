@@ -8,6 +8,43 @@ import { stemWord } from './stem';
  */
 const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set(['don', 'won', 'ain', 'let', 'got', 'get', 'gets', 'yes', 'ok', 'okay']);
 
+/**
+ * Words of web addresses: every clip has an address and many texts quote a few, so "com" or "www"
+ * shared by two items says nothing about what they share. Whole addresses are skipped too (addressRanges).
+ */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  'com',
+  'www',
+  'http',
+  'https',
+  'html',
+  'htm',
+  'php',
+  'aspx',
+  'org',
+  'net',
+  'blog',
+  'blogs',
+  'blogspot',
+  'wordpress',
+]);
+
+/** Runs of text without spaces or brackets: an address is one run. */
+const RUN = /[^\s<>"'()[\]{}]+/gu;
+/** A run that is a web address, an e-mail address or a host name ("techcrunch.com", "news.example.org/x"). */
+const ADDRESS_RUN =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|[\p{L}\p{N}]@[\p{L}\p{N}-]+\.|[\p{L}\p{N}]\.(?:com|org|net|edu|gov|io|co|info|biz|example|uk|de|fr|ca|au)(?:[^\p{L}\p{N}]|$)/iu;
+
+/** [start, end) of every address in `text`, in order. Runs are tested only when they hold "." or "@": cheap on prose. */
+function addressRanges(text: string): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  for (const match of text.matchAll(RUN)) {
+    const run = match[0];
+    if ((run.includes('.') || run.includes('@')) && ADDRESS_RUN.test(run)) ranges.push([match.index, match.index + run.length]);
+  }
+  return ranges;
+}
+
 /** Title words count this many times: a title names what the whole text is about. */
 export const TITLE_WEIGHT = 2;
 
@@ -30,7 +67,7 @@ const DIGITS = /^\p{N}+$/u;
 
 /** Whether a folded word can be a term: indexable for search, not an extra stop word, not a short number. */
 function isTermWord(word: string): boolean {
-  if (!isIndexableWord(word) || EXTRA_STOP_WORDS.has(word)) return false;
+  if (!isIndexableWord(word) || EXTRA_STOP_WORDS.has(word) || ADDRESS_WORDS.has(word)) return false;
   // "82%" or "3 ways" says nothing shared; years ("2011") and model numbers can.
   return !(DIGITS.test(word) && word.length < 4);
 }
@@ -43,12 +80,19 @@ function isTermWord(word: string): boolean {
 export function scanWords(text: string, onWord: (stem: string, start: number, end: number, joined: boolean) => void): void {
   let previousEnd = 0;
   let chain = false;
+  const addresses = addressRanges(text);
+  let address = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const raw = match[0];
     const separator = text.slice(previousEnd, start);
     previousEnd = start + raw.length;
     if (!SOFT_SEPARATOR.test(separator)) chain = false;
+    while (address < addresses.length && addresses[address]![1] <= start) address++;
+    if (address < addresses.length && addresses[address]![0] <= start) {
+      chain = false;
+      continue;
+    }
     for (const part of splitWords(foldText(raw))) {
       if (!isTermWord(part)) {
         // "Google's Chrome": the possessive "s" does not break the phrase "google chrome".

@@ -68,7 +68,7 @@ export interface RelatedResult {
 export interface RelatedOptions {
   /** Most items per list (default 5). */
   limit?: number;
-  /** Score below which nothing is listed (default MIN_SCORE). Confirmed pairs are kept regardless. */
+  /** Score below which nothing is listed (default minScoreFor the library's size). Confirmed pairs are kept regardless. */
   minScore?: number;
   /** Unordered pair keys (pairKey) the curator dismissed: never listed. */
   dismissed?: ReadonlySet<string>;

@@ -1,6 +1,15 @@
 // The connection index: cross-topic vs same-topic, boilerplate, comparable scores, feedback, changes, unsaved pages.
 import { describe, expect, it } from 'vitest';
-import { MIN_SCORE, MODERATE_SCORE, STRONG_SCORE, pairKey, strengthOf, type ConnectionItem } from '../../../src/core/connections';
+import {
+  MIN_SCORE,
+  MODERATE_SCORE,
+  SMALL_LIBRARY_MIN_SCORE,
+  minScoreFor,
+  STRONG_SCORE,
+  pairKey,
+  strengthOf,
+  type ConnectionItem,
+} from '../../../src/core/connections';
 import { BOKASHI, BREAD, EMERGENCY, INDEX_FUNDS, LIBRARY, PACKING, ROAST, ROSES, SOURDOUGH, TRAINS, ids, indexOf, item } from './helpers';
 
 describe('related', () => {
@@ -113,7 +122,15 @@ describe('related', () => {
     const scores = [...all.connections.map((entry) => entry.score)];
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const shown = index.related(BREAD.id, { limit: 20 });
-    for (const entry of [...shown.connections, ...shown.sameTopic]) expect(entry.score).toBeGreaterThanOrEqual(MIN_SCORE);
+    for (const entry of [...shown.connections, ...shown.sameTopic]) expect(entry.score).toBeGreaterThanOrEqual(minScoreFor(index.size));
+  });
+
+  it('shows a small library more, a large one only scores at or above MIN_SCORE', () => {
+    expect(minScoreFor(10)).toBe(SMALL_LIBRARY_MIN_SCORE);
+    expect(minScoreFor(100)).toBeGreaterThan(SMALL_LIBRARY_MIN_SCORE);
+    expect(minScoreFor(100)).toBeLessThan(MIN_SCORE);
+    expect(minScoreFor(300)).toBe(MIN_SCORE);
+    expect(minScoreFor(100_000)).toBe(MIN_SCORE);
   });
 
   it('returns nothing for an unknown source', () => {

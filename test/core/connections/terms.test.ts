@@ -19,6 +19,23 @@ describe('countTerms', () => {
     expect(counts.get('cafe')).toBe(2);
   });
 
+  it('leaves out web addresses, host names and address words', () => {
+    const { counts } = countTerms(
+      'Read it on the TechCrunch blog',
+      'See https://www.techcrunch.com/2011/chrome-speed or mail tips@news.example.org; techcrunch.com says www com html. Chrome is fast.',
+    );
+    expect([...counts.keys()].filter((term) => !term.includes(' ')).sort()).toEqual([
+      'chrome',
+      'fast',
+      'mail',
+      'read',
+      'say',
+      'see',
+      'techcrunch',
+    ]);
+    expect(counts.get('techcrunch')).toBe(2);
+  });
+
   it('counts title words double', () => {
     const { counts } = countTerms('Chrome', 'Chrome is fast.');
     expect(counts.get('chrome')).toBe(3);

@@ -1,0 +1,173 @@
+// The library-wide connections for the library page's graph and list: computed when first asked, a
+// slice of items at a time so the worker keeps answering other requests, and kept until the library
+// or the curator's feedback changes.
+import { LibraryConnectionCollector, itemRef, pairKey, type ConnectionIndex, type LibraryConnection } from '../core/connections';
+import type { ConnectedItemView, LibraryConnectionView, LibraryConnections, TopicBridgeView } from '../messaging/protocol';
+import type { CrisscrossDb } from '../storage/db';
+import type { ConnectionService } from './connection-service';
+
+/** Items scored between two yields to the event loop. */
+const SLICE = 100;
+/** Pairs listed in "strongest connections". */
+const LISTED = 200;
+/** Dots the graph draws at most: beyond that a picture is no longer readable. */
+const GRAPH_ITEMS = 300;
+/** Topic pairs summarised with their bridge terms. */
+const TOPIC_PAIRS = 12;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createLibraryConnections(db: CrisscrossDb, connections: ConnectionService) {
+  let generation = 0;
+  let cached: { generation: number; value: LibraryConnections } | null = null;
+  let computing: { generation: number; promise: Promise<LibraryConnections> } | null = null;
+
+  /** Titles and topics of items by key; keys whose item is gone are left out. */
+  async function itemViews(
+    index: ConnectionIndex,
+    keys: Iterable<string>,
+    counts: ReadonlyMap<string, number>,
+  ): Promise<ConnectedItemView[]> {
+    const refs = [...new Set(keys)].map((key) => ({ key, ref: itemRef(key) }));
+    const clipKeys = refs.filter(({ ref }) => ref.type === 'clip');
+    const highlightKeys = refs.filter(({ ref }) => ref.type === 'highlight');
+    const [clips, highlights] = await Promise.all([
+      db.clips.bulkGet(clipKeys.map(({ ref }) => ref.id)),
+      db.highlights.bulkGet(highlightKeys.map(({ ref }) => ref.id)),
+    ]);
+    const views: ConnectedItemView[] = [];
+    const view = (key: string, clipId: string, title: string) =>
+      views.push({ key, clipId, title, topics: [...(index.topicsOf(key) ?? [])], connections: counts.get(key) ?? 0 });
+    clipKeys.forEach(({ key }, i) => {
+      const clip = clips[i];
+      if (clip) view(key, clip.id, clip.title || clip.url);
+    });
+    highlightKeys.forEach(({ key }, i) => {
+      const highlight = highlights[i];
+      if (highlight) view(key, highlight.clipId, highlight.text.slice(0, 120));
+    });
+    return views;
+  }
+
+  const pairView = (pair: LibraryConnection): LibraryConnectionView => ({
+    a: pair.a,
+    b: pair.b,
+    score: pair.score,
+    strength: pair.strength,
+    terms: pair.terms.map((term) => term.label),
+    confirmed: pair.confirmed,
+  });
+
+  /** The graph's items: all of a small library; else the best connected, then items in two topics or more. */
+  function graphItems(index: ConnectionIndex, pairs: readonly LibraryConnection[]): string[] {
+    const ids = index.ids();
+    if (ids.length <= GRAPH_ITEMS) return ids;
+    const chosen = new Set<string>();
+    for (const pair of pairs) {
+      if (chosen.size >= GRAPH_ITEMS - 1) break;
+      chosen.add(pair.a);
+      chosen.add(pair.b);
+    }
+    for (const id of ids) {
+      if (chosen.size >= GRAPH_ITEMS) break;
+      if ((index.topicsOf(id)?.length ?? 0) >= 2) chosen.add(id);
+    }
+    return [...chosen];
+  }
+
+  async function compute(): Promise<LibraryConnections> {
+    const [index, feedback] = await Promise.all([connections.ready(), connections.feedback()]);
+    const collector = new LibraryConnectionCollector(index, feedback);
+    const ids = index.ids();
+    for (let i = 0; i < ids.length; i += SLICE) {
+      collector.collect(ids.slice(i, i + SLICE));
+      await yieldToEvents();
+    }
+    const all = collector.strongest();
+    const counts = new Map<string, number>();
+    for (const pair of all) for (const key of [pair.a, pair.b]) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const listed = all.slice(0, LISTED);
+    const graph = graphItems(index, all);
+    const graphSet = new Set(graph);
+    const topicPairs = index.topicPairs({ limit: TOPIC_PAIRS }).map((pair) => ({
+      a: pair.a,
+      b: pair.b,
+      strength: pair.strength,
+      shared: pair.shared,
+      terms: index.bridges(pair.a, pair.b, { terms: 3, pairs: 0 }).terms.map((term) => term.label),
+    }));
+    const items = await itemViews(index, [...graph, ...listed.flatMap((pair) => [pair.a, pair.b])], counts);
+    const known = new Set(items.map((item) => item.key));
+    return {
+      topics: index.topics(),
+      items,
+      graph: graph.filter((key) => known.has(key)),
+      // Graph lines come from the whole list, so an item drawn has its lines even when not listed.
+      connections: [...listed, ...all.slice(LISTED).filter((pair) => graphSet.has(pair.a) && graphSet.has(pair.b))]
+        .filter((pair) => known.has(pair.a) && known.has(pair.b))
+        .map(pairView),
+      topicPairs,
+      indexed: index.size,
+    };
+  }
+
+  return {
+    /** Marks the cached answer out of date: the library or the feedback changed. */
+    invalidate() {
+      generation++;
+    },
+
+    async get(): Promise<LibraryConnections> {
+      if (cached?.generation === generation) return cached.value;
+      if (computing?.generation !== generation) {
+        const started = generation;
+        const promise = compute().then((value) => {
+          if (started === generation) cached = { generation: started, value };
+          return value;
+        });
+        // A failed computation is not kept: the next request tries again.
+        promise.catch(() => {
+          if (computing?.promise === promise) computing = null;
+        });
+        computing = { generation: started, promise };
+      }
+      return computing.promise;
+    },
+
+    async bridges(a: string, b: string): Promise<TopicBridgeView> {
+      const [index, feedback] = await Promise.all([connections.ready(), connections.feedback()]);
+      const bridge = index.bridges(a, b, { terms: 10, pairs: 10 });
+      const pairs = bridge.pairs
+        .filter((pair) => !feedback.dismissed.has(pairKey(pair.a, pair.b)))
+        .map((pair) => {
+          const terms = index.pairTerms(pair.a, pair.b).map((term) => term.label);
+          return {
+            a: pair.a,
+            b: pair.b,
+            score: pair.score,
+            strength: pair.strength,
+            terms,
+            confirmed: feedback.confirmed.has(pairKey(pair.a, pair.b)),
+          };
+        });
+      const [shared, items] = await Promise.all([
+        itemViews(index, bridge.shared, new Map()),
+        itemViews(
+          index,
+          pairs.flatMap((pair) => [pair.a, pair.b]),
+          new Map(),
+        ),
+      ]);
+      return {
+        a: bridge.a,
+        b: bridge.b,
+        shared,
+        terms: bridge.terms.map((term) => ({ label: term.label, score: term.score })),
+        pairs,
+        items,
+      };
+    },
+  };
+}
+
+export type LibraryConnectionsService = ReturnType<typeof createLibraryConnections>;

@@ -1,0 +1,207 @@
+// Library-wide connections, topic bridges and tag rename/merge through the background's router, on fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackground } from '../../src/background/create-background';
+import type { LibraryConnections, TagCount, TopicBridgeView } from '../../src/messaging/protocol';
+import { saveCapture } from '../../src/storage/clip-store';
+import { addHighlight } from '../../src/storage/highlight-store';
+import { CrisscrossDb } from '../../src/storage/db';
+import { makeCapture } from '../fixtures/captures';
+import { makeSelectors } from '../fixtures/selectors';
+import { createFakeBrowser } from '../fakes/fake-browser';
+
+const popupSender = { id: 'crisscross-test-id', url: 'chrome-extension://crisscross-test-id/library.html' };
+
+let db: CrisscrossDb;
+let stop: (() => Promise<void>) | undefined;
+beforeEach(() => {
+  db = new CrisscrossDb(`library-connections-${Math.random()}`);
+});
+afterEach(async () => {
+  await stop?.();
+  await db.delete();
+});
+
+function setUp() {
+  const background = createBackground({ browser: createFakeBrowser([]).browser, db, log: vi.fn() });
+  stop = background.stop;
+  return async <T>(type: string, payload: unknown = {}): Promise<T> => {
+    const result = (await background.router({ channel: 'crisscross', type, payload }, popupSender)) as
+      { ok: true; value: T } | { ok: false; error: string };
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+}
+
+async function clip(name: string, tags: string[], title: string, text: string) {
+  const url = `http://blog.example/${name}.html`;
+  return (await saveCapture(db, makeCapture({ url, canonicalUrl: url, aliases: [url], title, text, tags, siteName: 'Blog' }))).clip;
+}
+
+async function seed() {
+  const sourdough = await clip(
+    'sourdough',
+    ['cooking'],
+    'Sourdough starter basics',
+    'A sourdough starter is a culture of wild yeast and lactobacillus bacteria. Fermentation gives the bread its sour flavour. Feed the starter flour and water every day. The microbes produce lactic acid during fermentation.',
+  );
+  const bokashi = await clip(
+    'bokashi',
+    ['gardening'],
+    'Bokashi composting',
+    'Bokashi is a fermentation method for kitchen waste. Lactobacillus bacteria ferment the scraps in a sealed bucket. The microbes produce lactic acid, and the fermented waste feeds the soil.',
+  );
+  const kimchi = await clip(
+    'kimchi',
+    ['cooking', 'gardening'],
+    'Kimchi from the garden',
+    'Kimchi is cabbage from the garden left to ferment with salt. Lactobacillus fermentation makes it sour, like a sourdough starter.',
+  );
+  await clip(
+    'roses',
+    ['gardening'],
+    'Pruning roses',
+    'Prune roses in late winter before new growth starts. Cut above an outward facing bud.',
+  );
+  await clip('funds', ['finance'], 'Index funds', 'Index funds track a market index at a low cost. Fees compound over decades.');
+  return { sourdough, bokashi, kimchi };
+}
+
+describe('getLibraryConnections', () => {
+  it('lists cross-topic pairs once each with their terms, the items to draw and the topics', async () => {
+    const send = setUp();
+    const { sourdough, bokashi } = await seed();
+    const library = await send<LibraryConnections>('getLibraryConnections');
+    expect(library.indexed).toBe(5);
+    expect(library.graph).toHaveLength(5);
+    expect(library.topics.map((t) => t.topic).sort()).toEqual(['cooking', 'finance', 'gardening']);
+    const top = library.connections[0]!;
+    expect([top.a, top.b].sort()).toEqual([`c:${sourdough.id}`, `c:${bokashi.id}`].sort());
+    expect(top.terms).toContain('fermentation');
+    const pairs = library.connections.map((c) => [c.a, c.b].sort().join('|'));
+    expect(new Set(pairs).size).toBe(pairs.length);
+    // The item in two topics shares one with everything else here: it has no cross-topic pair.
+    const kimchi = library.items.find((item) => item.title === 'Kimchi from the garden')!;
+    expect(kimchi.topics).toEqual(['cooking', 'gardening']);
+    expect(library.connections.some((c) => c.a === kimchi.key || c.b === kimchi.key)).toBe(false);
+    expect(library.items.find((item) => item.clipId === sourdough.id)!.connections).toBeGreaterThan(0);
+  });
+
+  it('is kept until the library or the feedback changes', async () => {
+    const send = setUp();
+    const { sourdough, bokashi } = await seed();
+    const first = await send<LibraryConnections>('getLibraryConnections');
+    expect(await send<LibraryConnections>('getLibraryConnections')).toBe(first);
+    await send('setConnectionFeedback', {
+      source: `c:${sourdough.id}`,
+      target: `c:${bokashi.id}`,
+      status: 'dismissed',
+      note: '',
+      terms: [],
+    });
+    const after = await send<LibraryConnections>('getLibraryConnections');
+    expect(after).not.toBe(first);
+    expect(after.connections.some((c) => [c.a, c.b].sort().join() === [`c:${sourdough.id}`, `c:${bokashi.id}`].sort().join())).toBe(false);
+  });
+});
+
+describe('highlights and notes in connections', () => {
+  it('count toward their clip: a note that speaks of another topic connects the two', async () => {
+    const send = setUp();
+    const roses = await clip(
+      'roses',
+      ['gardening'],
+      'Pruning roses',
+      'Prune roses in late winter before new growth starts. Cut above an outward facing bud.',
+    );
+    const funds = await clip(
+      'funds',
+      ['finance'],
+      'Index funds',
+      'Index funds track a market index at a low cost. Fees compound over decades.',
+    );
+    // Words in every item of a library weigh nothing (boilerplate): two more items make the shared ones rare.
+    await clip(
+      'trains',
+      ['travel'],
+      'Night trains',
+      'Night trains connect Vienna, Munich and Zurich. A sleeper cabin replaces a hotel night.',
+    );
+    await clip('packing', ['travel'], 'Packing light', 'Pack a carry-on bag only. Roll clothes to save space.');
+    const pairOf = (library: LibraryConnections) =>
+      library.connections.find((c) => [c.a, c.b].sort().join() === [`c:${roses.id}`, `c:${funds.id}`].sort().join());
+    expect(pairOf(await send<LibraryConnections>('getLibraryConnections'))).toBeUndefined();
+    const highlight = await addHighlight(db, roses, { selectors: makeSelectors('Prune roses', 0), note: '', color: 'yellow' });
+    await send('updateHighlight', {
+      id: highlight.id,
+      changes: { note: 'Like index funds: low cost, fees compound, track the market index over decades.' },
+    });
+    const connected = pairOf(await send<LibraryConnections>('getLibraryConnections'));
+    expect(connected?.terms).toEqual(expect.arrayContaining(['index']));
+    await send('deleteHighlight', { id: highlight.id });
+    expect(pairOf(await send<LibraryConnections>('getLibraryConnections'))).toBeUndefined();
+  });
+});
+
+describe('getTopicBridges', () => {
+  it('names the items in both topics, the terms distinctive in both and the pairs across', async () => {
+    const send = setUp();
+    const { kimchi, sourdough, bokashi } = await seed();
+    const bridge = await send<TopicBridgeView>('getTopicBridges', { a: 'cooking', b: 'gardening' });
+    expect(bridge.shared.map((item) => item.clipId)).toEqual([kimchi.id]);
+    expect(bridge.terms.map((term) => term.label)).toContain('lactobacillus');
+    expect(bridge.pairs[0]).toMatchObject({ a: `c:${sourdough.id}`, b: `c:${bokashi.id}` });
+    expect(bridge.pairs[0]!.terms.length).toBeGreaterThan(0);
+    expect(bridge.items.map((item) => item.title).sort()).toEqual(['Bokashi composting', 'Sourdough starter basics']);
+  });
+});
+
+describe('tags', () => {
+  it('lists tags with counts, renames one on clips and highlights, and merges into a tag in use', async () => {
+    const send = setUp();
+    const { kimchi } = await seed();
+    await addHighlight(db, kimchi, { selectors: makeSelectors('Kimchi', 0), note: '', color: 'yellow' });
+    await db.highlights.toCollection().modify({ tags: ['Cooking'] });
+    expect(await send<TagCount[]>('listTags')).toEqual([
+      { tag: 'cooking', clips: 2, highlights: 1 },
+      { tag: 'gardening', clips: 3, highlights: 0 },
+      { tag: 'finance', clips: 1, highlights: 0 },
+    ]);
+    const before = await send<LibraryConnections>('getLibraryConnections');
+
+    expect(await send('renameTag', { from: 'cooking', to: 'Kitchen' })).toEqual({ clips: 2, highlights: 1, merged: false });
+    expect((await db.highlights.toArray())[0]!.tags).toEqual(['Kitchen']);
+    const renamed = await send<LibraryConnections>('getLibraryConnections');
+    expect(renamed).not.toBe(before);
+    expect(renamed.topics.map((t) => t.topic).sort()).toEqual(['finance', 'gardening', 'kitchen']);
+    // Search follows: the new tag finds the clips, the old one nothing.
+    const found = await send<{ results: unknown[] }>('search', { query: 'tag:kitchen', mode: 'quick', filters: {}, limit: 10 });
+    expect(found.results).toHaveLength(3);
+    expect(
+      (await send<{ results: unknown[] }>('search', { query: 'tag:cooking', mode: 'quick', filters: {}, limit: 10 })).results,
+    ).toHaveLength(0);
+
+    // Merge: "kitchen" into "gardening"; the item that had both keeps one.
+    expect(await send('renameTag', { from: 'kitchen', to: 'gardening' })).toEqual({ clips: 2, highlights: 1, merged: true });
+    expect((await db.clips.get(kimchi.id))!.tags).toEqual(['gardening']);
+    expect(await send<TagCount[]>('listTags')).toEqual([
+      { tag: 'gardening', clips: 4, highlights: 1 },
+      { tag: 'finance', clips: 1, highlights: 0 },
+    ]);
+    const merged = await send<LibraryConnections>('getLibraryConnections');
+    expect(merged.topics).toEqual([
+      { topic: 'gardening', items: 4 },
+      { topic: 'finance', items: 1 },
+    ]);
+  });
+
+  it('refuses to rename a tag no item has', async () => {
+    const background = createBackground({ browser: createFakeBrowser([]).browser, db, log: vi.fn() });
+    stop = background.stop;
+    const result = await background.router(
+      { channel: 'crisscross', type: 'renameTag', payload: { from: 'nothing', to: 'x' } },
+      popupSender,
+    );
+    expect(result).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
