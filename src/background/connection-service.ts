@@ -80,6 +80,12 @@ export function createConnectionService(
       watermark = Math.max(watermark, clip.updatedAt);
       scheduleSnapshot();
     },
+    /** A deleted clip leaves the index (a loaded one; otherwise the catch-up reads its tombstone). */
+    itemRemoved(ref: { type: 'clip' | 'highlight'; id: string }) {
+      if (!index || ref.type !== 'clip') return;
+      index.remove(`c:${ref.id}`);
+      scheduleSnapshot();
+    },
     /** The dismissed and confirmed pairs, for filtering and marking connections. */
     async feedback(): Promise<{ dismissed: Set<string>; confirmed: Set<string> }> {
       const links = await db.links.toArray();

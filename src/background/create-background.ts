@@ -13,6 +13,9 @@ import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
 import { createConnectionService } from './connection-service';
 import { createConnectionHandlers } from './connections';
+import { createCollectionHandlers } from './collections';
+import { createItemEditHandlers } from './item-edits';
+import { applyUndo } from './undo';
 import type { LibraryChanges } from './library-changes';
 import { exportLibrary, importLibrary } from './library-transfer';
 import { getPageState } from './page-state';
@@ -48,8 +51,14 @@ export function createBackground({
       connectionIndex.clipSaved(clip);
     },
     highlightSaved: (highlight, clip) => search.highlightSaved(highlight, clip),
-    itemRemoved: (ref) => search.itemRemoved(ref),
+    itemRemoved: (ref) => {
+      search.itemRemoved(ref);
+      connectionIndex.itemRemoved(ref);
+    },
+    collectionsChanged: (refs) => search.collectionsChanged(refs),
   };
+  const collections = createCollectionHandlers(db, changes);
+  const itemEdits = createItemEditHandlers(db, changes);
   const highlights = createHighlightHandlers(browser, db, changes);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
@@ -73,8 +82,13 @@ export function createBackground({
       };
     },
     listFilterOptions: async () => {
-      const [tags, sites] = await Promise.all([db.clips.orderBy('tags').uniqueKeys(), db.clips.orderBy('siteName').uniqueKeys()]);
-      return { tags: tags.map(String), sites: sites.map(String).filter(Boolean) };
+      const [clipTags, highlightTags, sites] = await Promise.all([
+        db.clips.orderBy('tags').uniqueKeys(),
+        db.highlights.orderBy('tags').uniqueKeys(),
+        db.clips.orderBy('siteName').uniqueKeys(),
+      ]);
+      const tags = [...new Set([...clipTags, ...highlightTags].map(String))].sort((a, b) => a.localeCompare(b));
+      return { tags, sites: sites.map(String).filter(Boolean) };
     },
     listLibrary: ({ type, sort, hasNotes, offset, limit }) =>
       type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit),
@@ -87,6 +101,9 @@ export function createBackground({
     importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: connections.setConnectionFeedback,
+    ...collections,
+    ...itemEdits,
+    undo: ({ undoId }) => applyUndo(db, changes, undoId),
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };

@@ -85,6 +85,7 @@ export async function importLibrary(db: CrisscrossDb, changes: LibraryChanges, f
     for (const highlight of [...plan.toAdd.highlights, ...plan.toMerge.highlights]) {
       changes.highlightSaved(highlight, clips.get(highlight.clipId) ?? (await db.clips.get(highlight.clipId)));
     }
+    await changes.collectionsChanged([...plan.toAdd.collections, ...plan.toMerge.collections].flatMap((collection) => collection.items));
     const count = (bundle: ExportBundle) => bundle.clips.length + bundle.highlights.length + bundle.collections.length;
     return {
       summary: plan.report.summary,

@@ -46,6 +46,10 @@ const color = z.enum(HIGHLIGHT_COLORS);
 const note = z.string().max(MAX_NOTE_CHARS);
 const id = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(60);
+const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
+const itemRefs = z.array(itemRef).max(100_000);
+const collectionName = z.string().max(500);
+const collectionDescription = z.string().max(2_000);
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -109,6 +113,19 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     note,
     terms: z.array(z.string().max(100)).max(20),
   }),
+  listCollections: z.strictObject({}),
+  getCollection: z.strictObject({ id }),
+  listItemCollections: z.strictObject({ item: itemRef }),
+  createCollection: z.strictObject({ name: collectionName, description: collectionDescription, items: itemRefs }),
+  updateCollection: z.strictObject({ id, name: collectionName, description: collectionDescription }),
+  deleteCollection: z.strictObject({ id }),
+  addToCollection: z.strictObject({ id, items: itemRefs }),
+  removeFromCollection: z.strictObject({ id, items: itemRefs }),
+  moveInCollection: z.strictObject({ id, item: itemRef, to: z.number().int().nonnegative() }),
+  setTags: z.strictObject({ item: itemRef, tags: z.array(z.string().max(200)).max(100) }),
+  bulkAddTag: z.strictObject({ items: itemRefs, tag: z.string().max(200) }),
+  bulkDelete: z.strictObject({ items: itemRefs }),
+  undo: z.strictObject({ undoId: id }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -132,6 +149,19 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   importLibrary: ['extension-page'],
   getTabConnections: ['extension-page'],
   setConnectionFeedback: ['extension-page'],
+  listCollections: ['extension-page'],
+  getCollection: ['extension-page'],
+  listItemCollections: ['extension-page'],
+  createCollection: ['extension-page'],
+  updateCollection: ['extension-page'],
+  deleteCollection: ['extension-page'],
+  addToCollection: ['extension-page'],
+  removeFromCollection: ['extension-page'],
+  moveInCollection: ['extension-page'],
+  setTags: ['extension-page'],
+  bulkAddTag: ['extension-page'],
+  bulkDelete: ['extension-page'],
+  undo: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

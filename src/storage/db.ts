@@ -29,6 +29,9 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   // 6: connections the user confirmed or dismissed (by unordered item pair), and the connection
   //    index's snapshot.
   { version: 6, stores: { links: 'pair, status, createdAt', connectionSnapshot: 'id' } },
+  // 7: what an undoable change (a deleted collection, a bulk action) replaced, so "Undo" can put it
+  //    back even after the worker restarted.
+  { version: 7, stores: { undo: 'id, createdAt' } },
 ];
 
 /** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
@@ -42,6 +45,18 @@ export interface Link {
   /** The shared terms that explained it when confirmed. */
   terms: string[];
   createdAt: number;
+}
+
+/** The records an undoable change replaced or removed, and what it created. */
+export interface UndoEntry {
+  id: string;
+  createdAt: number;
+  /** Records as they were before the change, put back by undo. */
+  clips: Clip[];
+  highlights: Highlight[];
+  collections: Collection[];
+  /** Collections the change created, deleted by undo. */
+  createdCollections: string[];
 }
 
 /** One tier of the persisted search index. */
@@ -69,6 +84,7 @@ export class CrisscrossDb extends Dexie {
   collections!: EntityTable<Collection, 'id'>;
   links!: EntityTable<Link, 'pair'>;
   connectionSnapshot!: EntityTable<{ id: 'index'; watermark: number; json: string }, 'id'>;
+  undo!: EntityTable<UndoEntry, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

@@ -11,7 +11,7 @@ const CLIP_ORDER: Record<LibrarySort, { index: string; reverse: boolean }> = {
   site: { index: 'siteName', reverse: false },
 };
 
-function clipRow(clip: Clip): LibraryItem {
+export function clipRow(clip: Clip): LibraryItem {
   return {
     type: 'clip',
     id: clip.id,
@@ -27,7 +27,7 @@ function clipRow(clip: Clip): LibraryItem {
   };
 }
 
-function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
+export function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
   return {
     type: 'highlight',
     id: highlight.id,
