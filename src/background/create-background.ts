@@ -97,7 +97,7 @@ export function createBackground({
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');
       return { clip, highlights: await listClipHighlights(db, id) };
     },
-    exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
+    exportLibrary: ({ format, scope }) => exportLibrary(db, format, browser.runtime.getManifest().version, scope),
     importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: connections.setConnectionFeedback,

@@ -2,7 +2,7 @@
 // since, rebuilds it in the background when the snapshot is missing or unusable, and saves it when idle.
 import { isSearchSnapshotError, SearchIndex, type SearchHit, type SearchFilters, type ItemRef } from '../core/search';
 import { clipItem, highlightItem } from '../core/search/library-items';
-import { collectionNamesByItem } from '../core/collection-edits';
+import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';

@@ -4,9 +4,6 @@ import type { Collection, ItemRef } from './collection';
 export const MAX_COLLECTION_NAME_CHARS = 200;
 export const MAX_COLLECTION_DESCRIPTION_CHARS = 2_000;
 
-/** "clip:<id>" or "highlight:<id>": the key the search index and tombstones use for an item. */
-export const itemKey = (ref: ItemRef): string => `${ref.type}:${ref.id}`;
-
 export const sameItem = (a: ItemRef, b: ItemRef): boolean => a.type === b.type && a.id === b.id;
 
 /** A trimmed name, or an error message a person can act on. */
@@ -50,16 +47,4 @@ export function moveItem(collection: Collection, ref: ItemRef, to: number, now: 
   const [moved] = items.splice(from, 1);
   items.splice(Math.max(0, Math.min(items.length, to)), 0, moved!);
   return { ...collection, items, updatedAt: now };
-}
-
-/** The names of the collections each item is in, by item key, for the search index. */
-export function collectionNamesByItem(collections: readonly Collection[]): Map<string, string[]> {
-  const names = new Map<string, string[]>();
-  for (const collection of collections) {
-    for (const item of collection.items) {
-      const key = itemKey(item);
-      names.set(key, [...(names.get(key) ?? []), collection.name]);
-    }
-  }
-  return names;
 }

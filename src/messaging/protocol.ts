@@ -167,8 +167,8 @@ export interface BackgroundRequests {
   };
   /** A clip with its highlights, for the reader. */
   getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
-  /** Exports everything saved in one of the formats. */
-  exportLibrary: { request: { format: ExportFormat }; response: ExportedFile };
+  /** Exports everything saved, or a part of it, in one of the formats. */
+  exportLibrary: { request: { format: ExportFormat; scope?: ExportScope }; response: ExportedFile };
   /** Imports a file (Crisscross JSON, bookmarks, Web Annotations): all or nothing, with a report. */
   importLibrary: {
     request: { fileName: string; text: string };

@@ -96,7 +96,17 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     limit: z.number().int().min(1).max(500),
   }),
   getClip: z.strictObject({ id }),
-  exportLibrary: z.strictObject({ format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']) }),
+  exportLibrary: z.strictObject({
+    format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']),
+    scope: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('all') }),
+        z.strictObject({ kind: z.literal('collection'), id }),
+        z.strictObject({ kind: z.literal('tag'), tag }),
+        z.strictObject({ kind: z.literal('items'), items: itemRefs, label: z.string().max(200) }),
+      ])
+      .optional(),
+  }),
   // The file's own size limit is checked by the parsers, which say so in words.
   importLibrary: z.strictObject({ fileName: z.string().max(500), text: z.string() }),
   getTabConnections: z.strictObject({ tabId }),

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addItems,
-  checkCollectionName,
-  collectionNamesByItem,
-  moveItem,
-  newCollection,
-  removeItems,
-} from '../../src/core/collection-edits';
+import { addItems, checkCollectionName, moveItem, newCollection, removeItems } from '../../src/core/collection-edits';
+import { collectionNamesByItem } from '../../src/core/export/library-data';
 import { normalizeTags, parseTagInput } from '../../src/core/tags';
 
 const a = { type: 'clip', id: 'a' } as const;
