@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLibrary, importLibrary } from '../../src/background/library-transfer';
 import { createSearchService, type SearchService } from '../../src/background/search-service';
+import type { ExportScope } from '../../src/messaging/protocol';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
 import { addHighlight } from '../../src/storage/highlight-store';
@@ -156,7 +157,7 @@ describe('confirmed links and exports of a part', () => {
     expect(tagged.fileName).toMatch(/^crisscross-tag-later-bookmarks-/);
     expect(tagged.text).toContain('Other');
     expect(tagged.text).not.toContain('Fast response');
-    const selection = { kind: 'items', items: [{ type: 'clip', id: 'clip-1' }], label: 'selection' } as const;
+    const selection: ExportScope = { kind: 'items', items: [{ type: 'clip', id: 'clip-1' }], label: 'selection' };
     for (const format of ['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks'] as const) {
       const file = await exportLibrary(db, format, '0.1.0', selection);
       expect(file.fileName).toMatch(/^crisscross-selection-/);
