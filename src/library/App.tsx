@@ -1,6 +1,8 @@
 // The library page: the list of everything saved, the reader, and settings.
 import { useEffect, useState } from 'preact/hooks';
 import { applyTheme, loadSettings, type Settings } from '../ui/settings';
+import { CollectionView } from './components/CollectionView';
+import { CollectionsPage } from './components/CollectionsPage';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SettingsPage } from './components/SettingsPage';
@@ -21,8 +23,13 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.title =
-      route.name === 'settings' ? 'Settings · Crisscross' : route.name === 'reader' ? 'Reader · Crisscross' : 'Library · Crisscross';
+    const titles: Partial<Record<Route['name'], string>> = {
+      settings: 'Settings',
+      reader: 'Reader',
+      collections: 'Collections',
+      collection: 'Collection',
+    };
+    document.title = `${titles[route.name] ?? 'Library'} · Crisscross`;
     // Move focus to the new view's heading, as a page load would, for keyboard and screen-reader users.
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [route]);
@@ -45,6 +52,12 @@ export function App() {
           <a href={routeHref({ name: 'list' })} aria-current={route.name === 'list' ? 'page' : undefined}>
             Library
           </a>
+          <a
+            href={routeHref({ name: 'collections' })}
+            aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}
+          >
+            Collections
+          </a>
           <a href={routeHref({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -54,6 +67,8 @@ export function App() {
         {route.name === 'list' && <LibraryList />}
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
         {route.name === 'settings' && settings && <SettingsPage settings={settings} onChange={onSettings} />}
+        {route.name === 'collections' && <CollectionsPage />}
+        {route.name === 'collection' && settings && <CollectionView id={route.id} exportFormat={settings.exportFormat} />}
       </main>
     </>
   );
