@@ -68,7 +68,7 @@ export function App() {
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
         {route.name === 'settings' && settings && <SettingsPage settings={settings} onChange={onSettings} />}
         {route.name === 'collections' && <CollectionsPage />}
-        {route.name === 'collection' && settings && <CollectionView id={route.id} exportFormat={settings.exportFormat} />}
+        {route.name === 'collection' && <CollectionView id={route.id} />}
       </main>
     </>
   );

@@ -171,6 +171,48 @@ describe('collections and tags', () => {
     expect(await readFile(files.bookmarks!, 'utf8')).toContain(FAST_TITLE);
   });
 
+  it('bulk-tags, exports and deletes a selection in the library list, each undone', async () => {
+    await open('#/');
+    const rows = library.getByRole('list', { name: 'Clips' });
+    await expect.poll(() => rows.locator('.row-title').count()).toBe(2);
+    await library.getByRole('checkbox', { name: `Select ${FAST_TITLE}` }).check();
+    await library.getByRole('checkbox', { name: 'Select Please understand me' }).check();
+    const bulk = library.getByRole('region', { name: 'Selected items' });
+    await expect.poll(() => bulk.textContent()).toContain('2 selected');
+    expect(await axeViolations(library)).toEqual([]);
+
+    await bulk.getByLabel('Tag', { exact: true }).fill('to read');
+    await bulk.getByRole('button', { name: 'Add tag to selected' }).click();
+    await status(bulk, 'Tagged 2 items “to read”.').waitFor();
+    const metas = rows.locator('.row-meta');
+    await expect.poll(() => metas.allTextContents()).toEqual([expect.stringContaining('to read'), expect.stringContaining('to read')]);
+    await bulk.getByRole('button', { name: 'Undo' }).click();
+    await status(bulk, 'Undone.').waitFor();
+    await expect
+      .poll(() => metas.allTextContents())
+      .toEqual([expect.not.stringContaining('to read'), expect.not.stringContaining('to read')]);
+
+    const [download] = await Promise.all([library.waitForEvent('download'), bulk.getByRole('button', { name: 'Export selected' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^crisscross-selection-/);
+
+    await library.getByRole('checkbox', { name: `Select ${FAST_TITLE}` }).uncheck();
+    await bulk.getByRole('button', { name: 'Delete selected' }).click();
+    await status(bulk, 'Deleted 1 clip and 1 highlight.').waitFor();
+    await expect.poll(() => rows.locator('.row-title').allTextContents()).toEqual([FAST_TITLE]);
+    await bulk.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rows.locator('.row-title').count()).toBe(2);
+    await library.getByRole('radio', { name: 'Highlights' }).click();
+    await expect
+      .poll(() => library.getByRole('list', { name: 'Highlights' }).locator('.row-summary').allTextContents())
+      .toEqual(['Job hunting, then and now']);
+    // Put back into its collections too, in its place.
+    await open('#/collections');
+    await library.getByRole('link', { name: 'Keynote' }).click();
+    await expect
+      .poll(() => library.getByRole('list', { name: 'Items of Keynote' }).locator('.row-title').allTextContents())
+      .toEqual([FAST_TITLE, 'Please understand me', `“${PHRASE}”`]);
+  });
+
   it('passes axe on the collection views in dark too', async () => {
     await open('#/settings');
     await library.getByRole('radio', { name: 'Dark' }).check();

@@ -3,14 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ItemRef } from '../../core/collection';
 import { sendRequest } from '../../messaging/client';
-import type { CollectionSummary, ExportFormat, LibraryItem } from '../../messaging/protocol';
+import type { CollectionSummary, LibraryItem } from '../../messaging/protocol';
 import { UndoStatus, type StatusMessage } from '../../ui/UndoStatus';
 import { routeHref } from '../use-route';
 import { ExportScoped } from './ExportScoped';
 
 const itemLabel = (item: LibraryItem) => (item.type === 'highlight' ? `“${item.summary.slice(0, 80)}”` : item.title);
 
-export function CollectionView({ id, exportFormat }: { id: string; exportFormat: ExportFormat }) {
+export function CollectionView({ id }: { id: string }) {
   const [state, setState] = useState<{ collection: CollectionSummary; items: LibraryItem[] } | { error: string } | null>(null);
   const [status, setStatus] = useState<StatusMessage | null>(null);
   /** The button to focus again after the list re-renders (a moved item's button moves with it). */
@@ -62,7 +62,7 @@ export function CollectionView({ id, exportFormat }: { id: string; exportFormat:
         {collection.name}
       </h1>
       {collection.description && <p>{collection.description}</p>}
-      <ExportScoped scope={{ kind: 'collection', id }} action="Export collection" count={items.length} defaultFormat={exportFormat} />
+      <ExportScoped scope={{ kind: 'collection', id }} action="Export collection" count={items.length} />
       <UndoStatus
         message={status}
         onUndone={(text) => {

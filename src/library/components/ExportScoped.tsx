@@ -1,8 +1,9 @@
 // Export of a part of the library (a collection, a tag, a search result, a selection) in any format.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import type { ExportFormat, ExportScope } from '../../messaging/protocol';
 import { download } from '../../ui/download';
+import { loadSettings } from '../../ui/settings';
 import { EXPORT_FORMATS } from './ExportImport';
 
 type Props = {
@@ -11,11 +12,12 @@ type Props = {
   action: string;
   /** How many items the export holds, for the progress text. */
   count: number;
-  defaultFormat: ExportFormat;
 };
 
-export function ExportScoped({ scope, action, count, defaultFormat }: Props) {
-  const [format, setFormat] = useState<ExportFormat>(defaultFormat);
+export function ExportScoped({ scope, action, count }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('json');
+  // Starts at the default format chosen in settings.
+  useEffect(() => void loadSettings().then((settings) => setFormat(settings.exportFormat)), []);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 

@@ -7,7 +7,10 @@ import type { LibraryItem, LibrarySort, SearchFilterInput, SearchResultView } fr
 import { SearchFilters } from '../../ui/SearchFilters';
 import { SearchResults } from '../../ui/SearchResults';
 import { useSearch } from '../../ui/use-search';
+import type { ItemRef } from '../../core/collection';
 import { routeHref } from '../use-route';
+import { BulkActions } from './BulkActions';
+import { ExportScoped } from './ExportScoped';
 import { Onboarding } from './Onboarding';
 import { VirtualList } from './VirtualList';
 
@@ -26,6 +29,15 @@ export function LibraryList() {
   // Clips made in other tabs while the library was open appear when the user comes back to it.
   const [freshness, setFreshness] = useState(0);
   const results = useSearch(query, filters, SEARCH_LIMIT);
+  /** Items chosen for bulk actions, by "type:id". */
+  const [selected, setSelected] = useState<Map<string, ItemRef>>(new Map());
+  const toggle = (item: LibraryItem, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Map(previous);
+      if (on) next.set(`${item.type}:${item.id}`, { type: item.type, id: item.id });
+      else next.delete(`${item.type}:${item.id}`);
+      return next;
+    });
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setFreshness((value) => value + 1);
@@ -82,7 +94,14 @@ export function LibraryList() {
         <SearchFilters filters={filters} onChange={setFilters} />
       </div>
       {results.kind !== 'idle' ? (
-        <SearchResults state={results} query={query} active={active} onOpen={openResult} onHover={setActive} limit={SEARCH_LIMIT} />
+        <>
+          <SearchResults state={results} query={query} active={active} onOpen={openResult} onHover={setActive} limit={SEARCH_LIMIT} />
+          <ExportScoped
+            scope={{ kind: 'items', items: shown.map((result) => ({ type: result.type, id: result.id })), label: 'search' }}
+            action="Export these results"
+            count={shown.length}
+          />
+        </>
       ) : (
         <>
           <div class="list-controls">
@@ -112,6 +131,11 @@ export function LibraryList() {
               {total === null ? 'Loading…' : `${total.toLocaleString()} ${type === 'clip' ? 'clips' : 'highlights'}`}
             </span>
           </div>
+          <BulkActions
+            selected={[...selected.values()]}
+            onChanged={() => setFreshness((value) => value + 1)}
+            onClear={() => setSelected(new Map())}
+          />
           {total !== null && total > 0 && (
             <VirtualList
               total={total}
@@ -120,7 +144,9 @@ export function LibraryList() {
               loadPage={loadPage}
               resetKey={`${type}:${sort}:${hasNotes}:${freshness}`}
               label={type === 'clip' ? 'Clips' : 'Highlights'}
-              renderRow={(item) => <Row item={item} />}
+              renderRow={(item) => (
+                <Row item={item} selected={selected.has(`${item.type}:${item.id}`)} onSelect={(on) => toggle(item, on)} />
+              )}
             />
           )}
           {total === 0 && <p class="muted">No {type === 'clip' ? 'clips' : 'highlights'} here yet.</p>}
@@ -130,9 +156,17 @@ export function LibraryList() {
   );
 }
 
-function Row({ item }: { item: LibraryItem }) {
+function Row({ item, selected, onSelect }: { item: LibraryItem; selected: boolean; onSelect: (on: boolean) => void }) {
+  const label = item.type === 'highlight' ? `highlight “${item.summary.slice(0, 60)}”` : item.title;
   return (
     <article class="row">
+      <input
+        type="checkbox"
+        class="row-select"
+        aria-label={`Select ${label}`}
+        checked={selected}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+      />
       <a class="row-title" href={routeHref({ name: 'reader', clipId: item.clipId })}>
         {item.type === 'highlight' ? `“${item.summary.slice(0, 120)}${item.summary.length > 120 ? '…' : ''}”` : item.title}
       </a>
