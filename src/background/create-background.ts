@@ -90,8 +90,8 @@ export function createBackground({
       const tags = [...new Set([...clipTags, ...highlightTags].map(String))].sort((a, b) => a.localeCompare(b));
       return { tags, sites: sites.map(String).filter(Boolean) };
     },
-    listLibrary: ({ type, sort, hasNotes, offset, limit }) =>
-      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit),
+    listLibrary: ({ type, sort, hasNotes, orphaned, offset, limit }) =>
+      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit, orphaned),
     getClip: async ({ id }) => {
       const clip = await db.clips.get(id);
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');

@@ -162,7 +162,8 @@ export interface BackgroundRequests {
   listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
   /** A page of the library list, sorted; `total` is the size of the whole list. */
   listLibrary: {
-    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; offset: number; limit: number };
+    /** `orphaned`: only highlights not found on their page the last time it was checked. */
+    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; orphaned?: boolean; offset: number; limit: number };
     response: { items: LibraryItem[]; total: number };
   };
   /** A clip with its highlights, for the reader. */

@@ -92,6 +92,7 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     type: z.enum(['clip', 'highlight']),
     sort: z.enum(['saved', 'published', 'title', 'site']),
     hasNotes: z.boolean(),
+    orphaned: z.boolean().optional(),
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(500),
   }),

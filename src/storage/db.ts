@@ -30,8 +30,9 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   //    index's snapshot.
   { version: 6, stores: { links: 'pair, status, createdAt', connectionSnapshot: 'id' } },
   // 7: what an undoable change (a deleted collection, a bulk action) replaced, so "Undo" can put it
-  //    back even after the worker restarted.
-  { version: 7, stores: { undo: 'id, createdAt' } },
+  //    back even after the worker restarted; and the highlights not found on their page the last
+  //    time it was asked (kept apart from the highlight, which exports carry as it is).
+  { version: 7, stores: { undo: 'id, createdAt', orphans: 'id, clipId' } },
 ];
 
 /** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
@@ -57,6 +58,13 @@ export interface UndoEntry {
   collections: Collection[];
   /** Collections the change created, deleted by undo. */
   createdCollections: string[];
+}
+
+/** A highlight that could not be anchored the last time its page reported (its id is the highlight's). */
+export interface Orphan {
+  id: string;
+  clipId: string;
+  seenAt: number;
 }
 
 /** One tier of the persisted search index. */
@@ -85,6 +93,7 @@ export class CrisscrossDb extends Dexie {
   links!: EntityTable<Link, 'pair'>;
   connectionSnapshot!: EntityTable<{ id: 'index'; watermark: number; json: string }, 'id'>;
   undo!: EntityTable<UndoEntry, 'id'>;
+  orphans!: EntityTable<Orphan, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

@@ -10,8 +10,8 @@ type Props = {
   scope: ExportScope;
   /** The button's words, e.g. "Export collection". */
   action: string;
-  /** How many items the export holds, for the progress text. */
-  count: number;
+  /** How many items the export holds, for the progress text (when known beforehand). */
+  count?: number;
 };
 
 export function ExportScoped({ scope, action, count }: Props) {
@@ -24,7 +24,8 @@ export function ExportScoped({ scope, action, count }: Props) {
   const run = async () => {
     setBusy(true);
     // The worker builds the file; this page stays responsive and says what is happening meanwhile.
-    setMessage({ text: `Exporting ${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}…`, error: false });
+    const what = count === undefined ? '' : ` ${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`;
+    setMessage({ text: `Exporting${what}…`, error: false });
     const started = performance.now();
     const result = await sendRequest('exportLibrary', { format, scope });
     if (result.ok) await download(result.value);

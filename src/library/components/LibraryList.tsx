@@ -22,6 +22,7 @@ export function LibraryList() {
   const [type, setType] = useState<'clip' | 'highlight'>('clip');
   const [sort, setSort] = useState<LibrarySort>('saved');
   const [hasNotes, setHasNotes] = useState(false);
+  const [orphaned, setOrphaned] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilterInput>({});
@@ -47,11 +48,11 @@ export function LibraryList() {
 
   const loadPage = useCallback(
     async (offset: number, limit: number): Promise<LibraryItem[]> => {
-      const result = await sendRequest('listLibrary', { type, sort, hasNotes, offset, limit });
+      const result = await sendRequest('listLibrary', { type, sort, hasNotes, orphaned, offset, limit });
       if (result.ok) setTotal(result.value.total);
       return result.ok ? result.value.items : [];
     },
-    [type, sort, hasNotes, freshness],
+    [type, sort, hasNotes, orphaned, freshness],
   );
 
   useEffect(() => {
@@ -101,6 +102,10 @@ export function LibraryList() {
             action="Export these results"
             count={shown.length}
           />
+          {filters.tags?.length === 1 && (
+            // Every item with the tag, not only the results shown.
+            <ExportScoped scope={{ kind: 'tag', tag: filters.tags[0]! }} action={`Export everything tagged “${filters.tags[0]}”`} />
+          )}
         </>
       ) : (
         <>
@@ -123,9 +128,16 @@ export function LibraryList() {
                 </select>
               </label>
             ) : (
-              <label>
-                <input type="checkbox" checked={hasNotes} onChange={(event) => setHasNotes(event.currentTarget.checked)} /> Only with notes
-              </label>
+              <>
+                <label>
+                  <input type="checkbox" checked={hasNotes} onChange={(event) => setHasNotes(event.currentTarget.checked)} /> Only with
+                  notes
+                </label>
+                <label>
+                  <input type="checkbox" checked={orphaned} onChange={(event) => setOrphaned(event.currentTarget.checked)} /> Only not found
+                  on their page
+                </label>
+              </>
             )}
             <span class="muted" role="status">
               {total === null ? 'Loading…' : `${total.toLocaleString()} ${type === 'clip' ? 'clips' : 'highlights'}`}
@@ -142,7 +154,7 @@ export function LibraryList() {
               rowHeight={ROW_HEIGHT}
               pageSize={PAGE_SIZE}
               loadPage={loadPage}
-              resetKey={`${type}:${sort}:${hasNotes}:${freshness}`}
+              resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${freshness}`}
               label={type === 'clip' ? 'Clips' : 'Highlights'}
               renderRow={(item) => (
                 <Row item={item} selected={selected.has(`${item.type}:${item.id}`)} onSelect={(on) => toggle(item, on)} />
