@@ -17,18 +17,15 @@ export function UndoStatus({ message, onUndone }: { message: StatusMessage | nul
     setBusy(false);
     onUndone(result.ok ? `${result.value.summary}` : `Could not undo: ${result.error}`);
   };
-  // The live region is always there, so screen readers announce the text as it changes.
+  // Only there once something happened: a page (the popup) has its own main status line too.
+  if (!message) return null;
   return (
     <div class="undo-status" role="status" aria-live="polite">
-      {message && (
-        <>
-          <span class={message.error ? 'status-error' : ''}>{message.text}</span>
-          {message.undoId && (
-            <button type="button" class="link" disabled={busy} onClick={() => void undo(message.undoId!)}>
-              Undo
-            </button>
-          )}
-        </>
+      <span class={message.error ? 'status-error' : ''}>{message.text}</span>
+      {message.undoId && (
+        <button type="button" class="link" disabled={busy} onClick={() => void undo(message.undoId!)}>
+          Undo
+        </button>
       )}
     </div>
   );
