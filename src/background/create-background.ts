@@ -13,6 +13,9 @@ import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
 import { createConnectionService } from './connection-service';
 import { createConnectionHandlers } from './connections';
+import { createCollectionHandlers } from './collections';
+import { createItemEditHandlers } from './item-edits';
+import { applyUndo } from './undo';
 import type { LibraryChanges } from './library-changes';
 import { createLibraryConnections } from './library-connections';
 import { createTagHandlers } from './tags';
@@ -69,9 +72,12 @@ export function createBackground({
       connectionIndex.itemRemoved(ref);
       libraryConnections.invalidate();
     },
+    collectionsChanged: (refs) => search.collectionsChanged(refs),
   };
   const redirects = createRedirectAliases(browser, log);
   const tags = createTagHandlers(db, changes);
+  const collections = createCollectionHandlers(db, changes);
+  const itemEdits = createItemEditHandlers(db, changes);
   const highlights = createHighlightHandlers(browser, db, changes, redirects);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const handlers: Handlers<BackgroundRequests> = {
@@ -97,17 +103,22 @@ export function createBackground({
       };
     },
     listFilterOptions: async () => {
-      const [tags, sites] = await Promise.all([db.clips.orderBy('tags').uniqueKeys(), db.clips.orderBy('siteName').uniqueKeys()]);
-      return { tags: tags.map(String), sites: sites.map(String).filter(Boolean) };
+      const [clipTags, highlightTags, sites] = await Promise.all([
+        db.clips.orderBy('tags').uniqueKeys(),
+        db.highlights.orderBy('tags').uniqueKeys(),
+        db.clips.orderBy('siteName').uniqueKeys(),
+      ]);
+      const tags = [...new Set([...clipTags, ...highlightTags].map(String))].sort((a, b) => a.localeCompare(b));
+      return { tags, sites: sites.map(String).filter(Boolean) };
     },
-    listLibrary: ({ type, sort, hasNotes, offset, limit }) =>
-      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit),
+    listLibrary: ({ type, sort, hasNotes, orphaned, offset, limit }) =>
+      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit, orphaned),
     getClip: async ({ id }) => {
       const clip = await db.clips.get(id);
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');
       return { clip, highlights: await listClipHighlights(db, id) };
     },
-    exportLibrary: ({ format }) => exportLibrary(db, format, browser.runtime.getManifest().version),
+    exportLibrary: ({ format, scope }) => exportLibrary(db, format, browser.runtime.getManifest().version, scope),
     importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: async (request) => {
@@ -119,6 +130,9 @@ export function createBackground({
     getTopicBridges: ({ a, b }) => libraryConnections.bridges(a, b),
     listTags: tags.listTags,
     renameTag: tags.renameTag,
+    ...collections,
+    ...itemEdits,
+    undo: ({ undoId }) => applyUndo(db, changes, undoId),
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };

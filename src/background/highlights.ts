@@ -10,7 +10,7 @@ import type { MessageSender } from '../messaging/router';
 import { selectorsSchema } from '../messaging/schemas';
 import { addClipAliases, findClipOfPage, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
-import { addHighlight, deleteHighlight, listClipHighlights, updateHighlight } from '../storage/highlight-store';
+import { addHighlight, deleteHighlight, listClipHighlights, recordAnchoring, updateHighlight } from '../storage/highlight-store';
 import type { LibraryChanges } from './library-changes';
 import type { RedirectAliases } from './redirect-aliases';
 import { captureTab } from './tab-capture';
@@ -132,6 +132,8 @@ export function createHighlightHandlers(browser: Browser, db: CrisscrossDb, chan
       const clip = await tabClip(tabId);
       if (!clip) return { highlights: [], anchors: {} };
       const [highlights, anchors] = await Promise.all([listClipHighlights(db, clip.id), askTab(tabId, 'reportAnchors')]);
+      // Remembered for the library's "not found on their page" filter.
+      if (anchors?.ok) await recordAnchoring(db, clip.id, anchors.value);
       return { highlights, anchors: anchors?.ok ? anchors.value : null };
     },
 

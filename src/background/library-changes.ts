@@ -7,4 +7,6 @@ export interface LibraryChanges {
   clipSaved(clip: Clip): void;
   highlightSaved(highlight: Highlight, clip: Clip | undefined): void;
   itemRemoved(ref: ItemRef): void;
+  /** Collections holding these items changed: their collection names are indexed again. */
+  collectionsChanged(refs: readonly ItemRef[]): Promise<void>;
 }

@@ -11,11 +11,14 @@ import {
   parseNetscapeBookmarks,
   parseWebAnnotations,
   planImport,
+  scopedFileName,
+  selectBundle,
   type ExportBundle,
   type ExportFile,
   type ImportResult,
 } from '../core/export';
-import type { ExportedFile, ExportFormat } from '../messaging/protocol';
+import type { LinkRecord } from '../core/export/import-links';
+import type { ExportedFile, ExportFormat, ExportScope } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import { asStorageError } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
@@ -47,8 +50,25 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function exportLibrary(db: CrisscrossDb, format: ExportFormat, appVersion: string): Promise<ExportedFile> {
-  const file = FORMATS[format](await readBundle(db), { exportedAt: Date.now(), appVersion });
+/** The name a part's export carries in its file name. */
+async function scopeLabel(db: CrisscrossDb, scope: ExportScope): Promise<string> {
+  if (scope.kind === 'all') return '';
+  if (scope.kind === 'tag') return `tag ${scope.tag}`;
+  if (scope.kind === 'items') return scope.label;
+  const collection = await db.collections.get(scope.id);
+  if (!collection) throw new RequestError('That collection no longer exists.', 'not-found');
+  return collection.name;
+}
+
+export async function exportLibrary(
+  db: CrisscrossDb,
+  format: ExportFormat,
+  appVersion: string,
+  scope: ExportScope = { kind: 'all' },
+): Promise<ExportedFile> {
+  const label = await scopeLabel(db, scope);
+  const built = FORMATS[format](selectBundle(await readBundle(db), scope), { exportedAt: Date.now(), appVersion });
+  const file = { ...built, fileName: scopedFileName(built.fileName, label) };
   return typeof file.data === 'string'
     ? { fileName: file.fileName, mimeType: file.mimeType, text: file.data, base64: null }
     : { fileName: file.fileName, mimeType: file.mimeType, text: null, base64: toBase64(file.data) };
@@ -73,11 +93,13 @@ export async function importLibrary(db: CrisscrossDb, changes: LibraryChanges, f
     throw new RequestError(`${fileName} was not imported, and nothing was changed. ${parsed.error.message}`, 'invalid-request');
   try {
     const plan = await db.transaction('rw', db.clips, db.highlights, db.collections, db.links, async () => {
-      const planned = planImport(await readBundle(db), parsed.value.bundle);
+      // Dismissed pairs count as present too: an import never turns a dismissal into a connection.
+      const planned = planImport({ ...(await readBundle(db)), links: await db.links.toArray() }, parsed.value.bundle);
       // Stored HTML from a file is untrusted: every page that shows it sanitizes it first (the reader does).
       await db.clips.bulkPut([...planned.toAdd.clips, ...planned.toMerge.clips]);
       await db.highlights.bulkPut([...planned.toAdd.highlights, ...planned.toMerge.highlights]);
       await db.collections.bulkPut([...planned.toAdd.collections, ...planned.toMerge.collections]);
+      await db.links.bulkPut((planned.toAdd.links ?? []) as LinkRecord[]);
       return planned;
     });
     const clips = new Map([...plan.toAdd.clips, ...plan.toMerge.clips].map((clip) => [clip.id, clip]));
@@ -85,7 +107,9 @@ export async function importLibrary(db: CrisscrossDb, changes: LibraryChanges, f
     for (const highlight of [...plan.toAdd.highlights, ...plan.toMerge.highlights]) {
       changes.highlightSaved(highlight, clips.get(highlight.clipId) ?? (await db.clips.get(highlight.clipId)));
     }
-    const count = (bundle: ExportBundle) => bundle.clips.length + bundle.highlights.length + bundle.collections.length;
+    await changes.collectionsChanged([...plan.toAdd.collections, ...plan.toMerge.collections].flatMap((collection) => collection.items));
+    const count = (bundle: ExportBundle) =>
+      bundle.clips.length + bundle.highlights.length + bundle.collections.length + (bundle.links?.length ?? 0);
     return {
       summary: plan.report.summary,
       added: count(plan.toAdd),

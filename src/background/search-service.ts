@@ -2,6 +2,7 @@
 // since, rebuilds it in the background when the snapshot is missing or unusable, and saves it when idle.
 import { isSearchSnapshotError, SearchIndex, type SearchHit, type SearchFilters, type ItemRef } from '../core/search';
 import { clipItem, highlightItem } from '../core/search/library-items';
+import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';
@@ -62,6 +63,14 @@ export function createSearchService(
     clearTimeout(pendingTimer);
     for (const update of pending.splice(0)) update();
   };
+  /** The collections each item is in ("clip:<id>" → names), so "collection:" finds it. */
+  let membership = new Map<string, string[]>();
+  const loadMembership = async () => {
+    membership = collectionNamesByItem(await db.collections.toArray());
+  };
+  const clipEntry = (clip: Clip) => clipItem(clip, membership.get(`clip:${clip.id}`));
+  const highlightEntry = (highlight: Highlight, clip: Clip | undefined) =>
+    highlightItem(highlight, clip, membership.get(`highlight:${highlight.id}`));
   const enqueue = (update: () => void) => {
     pending.push(update);
     clearTimeout(pendingTimer);
@@ -80,7 +89,7 @@ export function createSearchService(
     const pages = await pageOf(changes.highlights);
     index.applyChanges({
       deletions: changes.tombstones.map((t) => ({ type: t.type, id: t.id })),
-      upserts: [...changes.clips.map((c) => clipItem(c)), ...changes.highlights.map((h) => highlightItem(h, pages.get(h.clipId)))],
+      upserts: [...changes.clips.map(clipEntry), ...changes.highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))],
       watermark: changes.newest,
     });
   }
@@ -96,7 +105,7 @@ export function createSearchService(
     for await (const { clips, highlights } of allItemsInBatches(db)) {
       if (stopped) return;
       const pages = await pageOf(highlights);
-      index.addAll([...clips.map((c) => clipItem(c)), ...highlights.map((h) => highlightItem(h, pages.get(h.clipId)))]);
+      index.addAll([...clips.map(clipEntry), ...highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))]);
       // Searches are answered from what is indexed so far between batches.
       await yieldToEvents();
     }
@@ -107,6 +116,7 @@ export function createSearchService(
 
   async function restore(): Promise<void> {
     try {
+      await loadMembership();
       const quick = await readSnapshotTier(db, 'quick');
       if (!quick) return rebuild('no snapshot yet');
       index = SearchIndex.fromQuickSnapshot({ version: quick.version, quick: quick.json, watermark: quick.watermark });
@@ -204,18 +214,33 @@ export function createSearchService(
     },
     clipSaved(clip: Clip) {
       enqueue(() => {
-        index.upsert(clipItem(clip));
+        index.upsert(clipEntry(clip));
         index.advanceWatermark(clip.updatedAt);
       });
     },
     highlightSaved(highlight: Highlight, clip: Clip | undefined) {
       enqueue(() => {
-        index.upsert(highlightItem(highlight, clip));
+        index.upsert(highlightEntry(highlight, clip));
         index.advanceWatermark(highlight.updatedAt);
       });
     },
     itemRemoved(ref: ItemRef) {
       enqueue(() => index.remove(ref));
+    },
+    /** Collections changed (created, renamed, deleted, items added or removed): the items named are
+     *  indexed again with the collections they are in now. */
+    async collectionsChanged(refs: readonly ItemRef[]): Promise<void> {
+      await ready.catch(() => undefined);
+      await loadMembership();
+      const clips = await db.clips.bulkGet(refs.filter((ref) => ref.type === 'clip').map((ref) => ref.id));
+      const highlights = (await db.highlights.bulkGet(refs.filter((ref) => ref.type === 'highlight').map((ref) => ref.id))).filter(
+        (h): h is Highlight => Boolean(h),
+      );
+      const pages = await pageOf(highlights);
+      enqueue(() => {
+        for (const clip of clips) if (clip) index.upsert(clipEntry(clip));
+        for (const highlight of highlights) index.upsert(highlightEntry(highlight, pages.get(highlight.clipId)));
+      });
     },
     /** Stops timers and background work (tests close the database after this). */
     stop: async () => {

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { applyTheme, loadSettings, type Settings } from '../ui/settings';
 import { ConnectionsPage } from './components/ConnectionsPage';
+import { CollectionView } from './components/CollectionView';
+import { CollectionsPage } from './components/CollectionsPage';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SettingsPage } from './components/SettingsPage';
@@ -22,14 +24,14 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.title =
-      route.name === 'settings'
-        ? 'Settings · Crisscross'
-        : route.name === 'reader'
-          ? 'Reader · Crisscross'
-          : route.name === 'connections'
-            ? 'Connections · Crisscross'
-            : 'Library · Crisscross';
+    const titles: Partial<Record<Route['name'], string>> = {
+      settings: 'Settings',
+      reader: 'Reader',
+      collections: 'Collections',
+      collection: 'Collection',
+      connections: 'Connections',
+    };
+    document.title = `${titles[route.name] ?? 'Library'} · Crisscross`;
     // Move focus to the new view's heading, as a page load would, for keyboard and screen-reader users.
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [route]);
@@ -55,6 +57,12 @@ export function App() {
           <a href={routeHref({ name: 'connections' })} aria-current={route.name === 'connections' ? 'page' : undefined}>
             Connections
           </a>
+          <a
+            href={routeHref({ name: 'collections' })}
+            aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}
+          >
+            Collections
+          </a>
           <a href={routeHref({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -65,6 +73,8 @@ export function App() {
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
         {route.name === 'connections' && <ConnectionsPage />}
         {route.name === 'settings' && settings && <SettingsPage settings={settings} onChange={onSettings} />}
+        {route.name === 'collections' && <CollectionsPage />}
+        {route.name === 'collection' && <CollectionView id={route.id} />}
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 // The one typed protocol between the parts: each request's name, payload and response.
 import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
+import type { ItemRef } from '../core/collection';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
 import type { Clip, ClipSummary, PageCapture, Truncation } from '../core/page-capture';
 
@@ -181,6 +182,26 @@ export interface TagCount {
   highlights: number;
 }
 
+/** A collection as lists show it: its items counted, not loaded. */
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  description: string;
+  count: number;
+  updatedAt: number;
+}
+
+/** A change that can be undone: `undo` with this id puts back exactly what it replaced. */
+export interface UndoableChange {
+  undoId: string;
+  /** What was done, in words, for the status line beside "Undo". */
+  summary: string;
+}
+
+/** What an export holds: everything, one collection, one tag, or chosen items (a search result, a selection). */
+export type ExportScope =
+  { kind: 'all' } | { kind: 'collection'; id: string } | { kind: 'tag'; tag: string } | { kind: 'items'; items: ItemRef[]; label: string };
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -202,13 +223,14 @@ export interface BackgroundRequests {
   listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
   /** A page of the library list, sorted; `total` is the size of the whole list. */
   listLibrary: {
-    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; offset: number; limit: number };
+    /** `orphaned`: only highlights not found on their page the last time it was checked. */
+    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; orphaned?: boolean; offset: number; limit: number };
     response: { items: LibraryItem[]; total: number };
   };
   /** A clip with its highlights, for the reader. */
   getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
-  /** Exports everything saved in one of the formats. */
-  exportLibrary: { request: { format: ExportFormat }; response: ExportedFile };
+  /** Exports everything saved, or a part of it, in one of the formats. */
+  exportLibrary: { request: { format: ExportFormat; scope?: ExportScope }; response: ExportedFile };
   /** Imports a file (Crisscross JSON, bookmarks, Web Annotations): all or nothing, with a report. */
   importLibrary: {
     request: { fileName: string; text: string };
@@ -229,6 +251,26 @@ export interface BackgroundRequests {
   listTags: { request: Record<string, never>; response: TagCount[] };
   /** Renames a tag on every clip and highlight; renaming to a tag in use merges the two. */
   renameTag: { request: { from: string; to: string }; response: { clips: number; highlights: number; merged: boolean } };
+  listCollections: { request: Record<string, never>; response: CollectionSummary[] };
+  /** A collection with its items in order (items deleted since are left out). */
+  getCollection: { request: { id: string }; response: { collection: CollectionSummary; items: LibraryItem[] } };
+  /** The collections an item is in. */
+  listItemCollections: { request: { item: ItemRef }; response: CollectionSummary[] };
+  createCollection: { request: { name: string; description: string; items: ItemRef[] }; response: CollectionSummary };
+  /** Renames a collection and sets its description. */
+  updateCollection: { request: { id: string; name: string; description: string }; response: CollectionSummary };
+  deleteCollection: { request: { id: string }; response: UndoableChange };
+  addToCollection: { request: { id: string; items: ItemRef[] }; response: UndoableChange & { collection: CollectionSummary } };
+  removeFromCollection: { request: { id: string; items: ItemRef[] }; response: UndoableChange & { collection: CollectionSummary } };
+  /** Moves an item of a collection to a new position. */
+  moveInCollection: { request: { id: string; item: ItemRef; to: number }; response: CollectionSummary };
+  /** Replaces a clip's or highlight's tags. */
+  setTags: { request: { item: ItemRef; tags: string[] }; response: { tags: string[] } };
+  bulkAddTag: { request: { items: ItemRef[]; tag: string }; response: UndoableChange };
+  /** Deletes clips (with their highlights) and highlights. */
+  bulkDelete: { request: { items: ItemRef[] }; response: UndoableChange };
+  /** Puts back what an undoable change replaced. */
+  undo: { request: { undoId: string }; response: { summary: string } };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {
     request: Record<string, never>;

@@ -46,6 +46,10 @@ const color = z.enum(HIGHLIGHT_COLORS);
 const note = z.string().max(MAX_NOTE_CHARS);
 const id = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(MAX_TAG_CHARS);
+const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
+const itemRefs = z.array(itemRef).max(100_000);
+const collectionName = z.string().max(500);
+const collectionDescription = z.string().max(2_000);
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -88,11 +92,22 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     type: z.enum(['clip', 'highlight']),
     sort: z.enum(['saved', 'published', 'title', 'site']),
     hasNotes: z.boolean(),
+    orphaned: z.boolean().optional(),
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(500),
   }),
   getClip: z.strictObject({ id }),
-  exportLibrary: z.strictObject({ format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']) }),
+  exportLibrary: z.strictObject({
+    format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']),
+    scope: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('all') }),
+        z.strictObject({ kind: z.literal('collection'), id }),
+        z.strictObject({ kind: z.literal('tag'), tag }),
+        z.strictObject({ kind: z.literal('items'), items: itemRefs, label: z.string().max(200) }),
+      ])
+      .optional(),
+  }),
   // The file's own size limit is checked by the parsers, which say so in words.
   importLibrary: z.strictObject({ fileName: z.string().max(500), text: z.string() }),
   getTabConnections: z.strictObject({ tabId }),
@@ -113,6 +128,19 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   getTopicBridges: z.strictObject({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }),
   listTags: z.strictObject({}),
   renameTag: z.strictObject({ from: tag, to: tag }),
+  listCollections: z.strictObject({}),
+  getCollection: z.strictObject({ id }),
+  listItemCollections: z.strictObject({ item: itemRef }),
+  createCollection: z.strictObject({ name: collectionName, description: collectionDescription, items: itemRefs }),
+  updateCollection: z.strictObject({ id, name: collectionName, description: collectionDescription }),
+  deleteCollection: z.strictObject({ id }),
+  addToCollection: z.strictObject({ id, items: itemRefs }),
+  removeFromCollection: z.strictObject({ id, items: itemRefs }),
+  moveInCollection: z.strictObject({ id, item: itemRef, to: z.number().int().nonnegative() }),
+  setTags: z.strictObject({ item: itemRef, tags: z.array(z.string().max(200)).max(100) }),
+  bulkAddTag: z.strictObject({ items: itemRefs, tag: z.string().max(200) }),
+  bulkDelete: z.strictObject({ items: itemRefs }),
+  undo: z.strictObject({ undoId: id }),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -140,6 +168,19 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   getTopicBridges: ['extension-page'],
   listTags: ['extension-page'],
   renameTag: ['extension-page'],
+  listCollections: ['extension-page'],
+  getCollection: ['extension-page'],
+  listItemCollections: ['extension-page'],
+  createCollection: ['extension-page'],
+  updateCollection: ['extension-page'],
+  deleteCollection: ['extension-page'],
+  addToCollection: ['extension-page'],
+  removeFromCollection: ['extension-page'],
+  moveInCollection: ['extension-page'],
+  setTags: ['extension-page'],
+  bulkAddTag: ['extension-page'],
+  bulkDelete: ['extension-page'],
+  undo: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

@@ -103,7 +103,7 @@ export function App({ search }: { search: string }) {
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onSearchKey}
-          aria-controls="search-results"
+          aria-controls={results.kind !== 'idle' ? 'search-results' : undefined}
           aria-activedescendant={shown.length > 0 ? resultId(active) : undefined}
         />
         <SearchFilters filters={filters} onChange={setFilters} />

@@ -29,6 +29,10 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   // 6: connections the user confirmed or dismissed (by unordered item pair), and the connection
   //    index's snapshot.
   { version: 6, stores: { links: 'pair, status, createdAt', connectionSnapshot: 'id' } },
+  // 7: what an undoable change (a deleted collection, a bulk action) replaced, so "Undo" can put it
+  //    back even after the worker restarted; and the highlights not found on their page the last
+  //    time it was asked (kept apart from the highlight, which exports carry as it is).
+  { version: 7, stores: { undo: 'id, createdAt', orphans: 'id, clipId' } },
 ];
 
 /** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
@@ -42,6 +46,25 @@ export interface Link {
   /** The shared terms that explained it when confirmed. */
   terms: string[];
   createdAt: number;
+}
+
+/** The records an undoable change replaced or removed, and what it created. */
+export interface UndoEntry {
+  id: string;
+  createdAt: number;
+  /** Records as they were before the change, put back by undo. */
+  clips: Clip[];
+  highlights: Highlight[];
+  collections: Collection[];
+  /** Collections the change created, deleted by undo. */
+  createdCollections: string[];
+}
+
+/** A highlight that could not be anchored the last time its page reported (its id is the highlight's). */
+export interface Orphan {
+  id: string;
+  clipId: string;
+  seenAt: number;
 }
 
 /** One tier of the persisted search index. */
@@ -69,6 +92,8 @@ export class CrisscrossDb extends Dexie {
   collections!: EntityTable<Collection, 'id'>;
   links!: EntityTable<Link, 'pair'>;
   connectionSnapshot!: EntityTable<{ id: 'index'; watermark: number; json: string }, 'id'>;
+  undo!: EntityTable<UndoEntry, 'id'>;
+  orphans!: EntityTable<Orphan, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);

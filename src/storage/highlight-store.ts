@@ -74,3 +74,17 @@ export async function listClipHighlights(db: CrisscrossDb, clipId: string): Prom
   const highlights = await db.highlights.where('clipId').equals(clipId).toArray();
   return highlights.sort((a, b) => a.selectors.position.start - b.selectors.position.start);
 }
+
+/** Records which of a page's highlights were found where the page reported its anchors (null: not found). */
+export async function recordAnchoring(
+  db: CrisscrossDb,
+  clipId: string,
+  anchors: Record<string, unknown>,
+  { now = Date.now() }: Clock = {},
+): Promise<void> {
+  const ids = Object.keys(anchors);
+  await db.transaction('rw', db.orphans, async () => {
+    await db.orphans.bulkDelete(ids.filter((id) => anchors[id] !== null));
+    await db.orphans.bulkPut(ids.filter((id) => anchors[id] === null).map((id) => ({ id, clipId, seenAt: now })));
+  });
+}

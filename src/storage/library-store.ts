@@ -11,7 +11,7 @@ const CLIP_ORDER: Record<LibrarySort, { index: string; reverse: boolean }> = {
   site: { index: 'siteName', reverse: false },
 };
 
-function clipRow(clip: Clip): LibraryItem {
+export function clipRow(clip: Clip): LibraryItem {
   return {
     type: 'clip',
     id: clip.id,
@@ -27,7 +27,7 @@ function clipRow(clip: Clip): LibraryItem {
   };
 }
 
-function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
+export function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
   return {
     type: 'highlight',
     id: highlight.id,
@@ -73,11 +73,26 @@ export async function listHighlights(
   hasNotes: boolean,
   offset: number,
   limit: number,
+  orphanedOnly = false,
 ): Promise<{ items: LibraryItem[]; total: number }> {
+  if (orphanedOnly) return listOrphanedHighlights(db, hasNotes, offset, limit);
   const collection = db.highlights.orderBy('createdAt').reverse();
   const filtered = hasNotes ? collection.filter((highlight) => highlight.note.trim() !== '') : collection;
   const [highlights, total] = await Promise.all([filtered.clone().offset(offset).limit(limit).toArray(), filtered.clone().count()]);
+  return { items: await withPages(db, highlights), total };
+}
+
+/** Orphans are few (a highlight whose text left its page), so they are read whole and sorted here. */
+async function listOrphanedHighlights(db: CrisscrossDb, hasNotes: boolean, offset: number, limit: number) {
+  const ids = (await db.orphans.toCollection().primaryKeys()) as string[];
+  const highlights = (await db.highlights.bulkGet(ids))
+    .filter((h): h is Highlight => Boolean(h) && (!hasNotes || h!.note.trim() !== ''))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  return { items: await withPages(db, highlights.slice(offset, offset + limit)), total: highlights.length };
+}
+
+async function withPages(db: CrisscrossDb, highlights: Highlight[]): Promise<LibraryItem[]> {
   const clips = await db.clips.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
   const byId = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
-  return { items: highlights.map((h) => highlightRow(h, byId.get(h.clipId))), total };
+  return highlights.map((h) => highlightRow(h, byId.get(h.clipId)));
 }

@@ -107,6 +107,22 @@ describe('highlights in the background', () => {
     });
   });
 
+  it('remembers which highlights were not found, for the library’s orphan filter', async () => {
+    const { send, anchors } = setUp();
+    const first = (await send('saveHighlight', { draft }, contentScriptOn(PAGE))) as { value: { id: string } };
+    const second = (await send('saveHighlight', { draft: { ...draft, note: '' } }, contentScriptOn(PAGE))) as { value: { id: string } };
+    anchors[first.value.id] = null;
+    anchors[second.value.id] = 'range';
+    await send('getTabHighlights', { tabId: 7 }, popup);
+    const orphansOnly = { type: 'highlight', sort: 'saved', hasNotes: false, orphaned: true, offset: 0, limit: 10 };
+    expect(await send('listLibrary', orphansOnly, popup)).toMatchObject({ ok: true, value: { total: 1, items: [{ id: first.value.id }] } });
+    expect(await send('listLibrary', { ...orphansOnly, orphaned: false }, popup)).toMatchObject({ ok: true, value: { total: 2 } });
+    // Found again on a later visit: no longer an orphan.
+    anchors[first.value.id] = 'quote';
+    await send('getTabHighlights', { tabId: 7 }, popup);
+    expect(await send('listLibrary', orphansOnly, popup)).toMatchObject({ ok: true, value: { total: 0, items: [] } });
+  });
+
   it('edits a note from the popup and tells the page to redraw', async () => {
     const { send, refreshed } = setUp();
     const saved = (await send('saveHighlight', { draft }, contentScriptOn(PAGE))) as { value: { id: string } };

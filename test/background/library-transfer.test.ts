@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLibrary, importLibrary } from '../../src/background/library-transfer';
 import { createSearchService, type SearchService } from '../../src/background/search-service';
+import type { ExportScope } from '../../src/messaging/protocol';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
 import { addHighlight } from '../../src/storage/highlight-store';
@@ -85,5 +86,84 @@ describe('export and import of the library', () => {
     }
     expect((await exportLibrary(source.db, 'markdown', '0.1.0')).base64).toMatch(/^UEsDB/); // "PK\x03\x04"
     expect((await exportLibrary(source.db, 'csv', '0.1.0')).text).toContain('Why it matters, ""quoted""');
+  });
+});
+
+describe('confirmed links and exports of a part', () => {
+  async function seedTwo(db: CrisscrossDb) {
+    await seed(db);
+    await saveCapture(
+      db,
+      makeCapture({ url: 'http://127.0.0.1:8080/other', canonicalUrl: 'http://dots.example/other', title: 'Other', tags: ['later'] }),
+      {
+        now: 3_000,
+        newId: () => 'clip-2',
+      },
+    );
+    await db.links.bulkPut([
+      {
+        pair: 'c:clip-1\nc:clip-2',
+        a: 'c:clip-1',
+        b: 'c:clip-2',
+        status: 'confirmed',
+        note: 'same idea',
+        terms: ['service'],
+        createdAt: 4_000,
+      },
+      { pair: 'c:clip-1\nh:h-1', a: 'c:clip-1', b: 'h:h-1', status: 'dismissed', note: '', terms: [], createdAt: 4_000 },
+    ]);
+    await db.collections.put({
+      id: 'col-1',
+      name: 'Talk prep',
+      description: '',
+      items: [{ type: 'highlight', id: 'h-1' }],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+  }
+
+  it('imports confirmed links (merged by pair) and round-trips them', async () => {
+    const source = profile();
+    await seedTwo(source.db);
+    const exported = await exportLibrary(source.db, 'json', '0.1.0');
+    const target = profile();
+    const report = await importLibrary(target.db, target.search, exported.fileName, exported.text!);
+    expect(report.summary).toMatch(/1 connection/);
+    expect(await target.db.links.toArray()).toEqual(await source.db.links.where('status').equals('confirmed').toArray());
+    const again = await importLibrary(target.db, target.search, exported.fileName, exported.text!);
+    expect(again.added).toBe(0);
+    expect(await target.db.links.count()).toBe(1);
+    const strip = (text: string) => text.replace(/"exportedAt":\s*"[^"]*"/, '');
+    expect(strip((await exportLibrary(target.db, 'json', '0.1.0')).text!)).toBe(strip(exported.text!));
+  });
+
+  it('exports a collection with the pages of its highlights, named after it', async () => {
+    const { db } = profile();
+    await seedTwo(db);
+    const file = await exportLibrary(db, 'json', '0.1.0', { kind: 'collection', id: 'col-1' });
+    expect(file.fileName).toMatch(/^crisscross-talk-prep-export-\d{4}-\d\d-\d\d\.json$/);
+    const data = JSON.parse(file.text!);
+    expect(data.clips.map((c: { id: string }) => c.id)).toEqual(['clip-1']);
+    expect(data.highlights.map((h: { id: string }) => h.id)).toEqual(['h-1']);
+    expect(data.collections.map((c: { name: string }) => c.name)).toEqual(['Talk prep']);
+    // The link's other end is not exported, so the link is not either.
+    expect(data.links ?? []).toEqual([]);
+  });
+
+  it('exports a tag and a selection in every format', async () => {
+    const { db } = profile();
+    await seedTwo(db);
+    const tagged = await exportLibrary(db, 'bookmarks', '0.1.0', { kind: 'tag', tag: 'LATER' });
+    expect(tagged.fileName).toMatch(/^crisscross-tag-later-bookmarks-/);
+    expect(tagged.text).toContain('Other');
+    expect(tagged.text).not.toContain('Fast response');
+    const selection: ExportScope = { kind: 'items', items: [{ type: 'clip', id: 'clip-1' }], label: 'selection' };
+    for (const format of ['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks'] as const) {
+      const file = await exportLibrary(db, format, '0.1.0', selection);
+      expect(file.fileName).toMatch(/^crisscross-selection-/);
+    }
+    const json = JSON.parse((await exportLibrary(db, 'json', '0.1.0', selection)).text!);
+    expect(json.highlights).toHaveLength(1);
+    expect(json.collections.map((c: { name: string }) => c.name)).toEqual(['Talk prep']);
   });
 });

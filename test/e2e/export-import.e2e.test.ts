@@ -38,6 +38,26 @@ describe('export and import', () => {
     await highlightWithNote(page, 'I have a few friends who are looking for a job', 'Job hunting, then and now');
 
     const settings = await settingsPage(session);
+    // A confirmed connection between the two clips (as the popup's "Confirm connection" sends it), so
+    // the export carries it and the import below brings it back.
+    const confirmed = await settings.evaluate(async () => {
+      const send = (type: string, payload: unknown) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; value: unknown }> } };
+          }
+        ).chrome.runtime.sendMessage({ channel: 'crisscross', type, payload });
+      const recent = (await send('listRecentClips', { limit: 2 })).value as { id: string }[];
+      const [a, b] = recent.map((clip) => `c:${clip.id}`);
+      return send('setConnectionFeedback', {
+        source: a,
+        target: b,
+        status: 'confirmed',
+        note: 'Both about attention',
+        terms: ['attention'],
+      });
+    });
+    expect(confirmed.ok).toBe(true);
     const dir = await mkdtemp(join(tmpdir(), 'crisscross-export-'));
     const names: string[] = [];
     for (const format of ['markdown', 'html', 'annotations', 'csv', 'bookmarks', 'json']) {
@@ -62,7 +82,7 @@ describe('export and import', () => {
       await settings.getByLabel(/Import a file/).setInputFiles(exported);
       await expect
         .poll(() => settings.getByRole('status').filter({ hasText: /Added/ }).textContent(), { timeout: 15_000 })
-        .toMatch(/Added 2 clips and 1 highlight/);
+        .toMatch(/Added 2 clips, 1 highlight and 1 connection/);
       await settings.goto(`chrome-extension://${fresh.extensionId}/library.html#/`);
       await expect
         .poll(() => settings.getByRole('list', { name: 'Clips' }).locator('.row-title').allTextContents())

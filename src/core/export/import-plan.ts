@@ -13,6 +13,7 @@ import {
   type PlanItemType,
   type PlanLine,
 } from './import-report';
+import { planLinks, type LinkRecord } from './import-links';
 import type { ExportBundle } from './library-data';
 
 /** What the caller writes, all or nothing, in one transaction. */
@@ -52,7 +53,8 @@ const refKey = (ref: ItemRef) => `${ref.type}:${ref.id}`;
  * - Incoming ids already used by another item get new ids, and every reference (a highlight's
  *   clip, a collection's items) is rewritten to the final ids. A highlight whose page is neither in
  *   the file nor in the library is skipped, as are collection items that point nowhere.
- * - Links are skipped for now: their shape is not defined yet, so their references cannot be rewritten.
+ * - Confirmed links get their ends rewritten to the final ids; a pair the library has (confirmed or
+ *   dismissed: `existing.links` should hold both) is skipped, as is a link to an item that is nowhere.
  *
  * `existing` must hold complete records (with text), since merged records are written back whole.
  */
@@ -199,17 +201,17 @@ export function planImport(existing: ExportBundle, incoming: ExportBundle, optio
     collectionByName.set(nameKey(copy.name), s);
   }
 
-  const linkCount = incoming.links?.length ?? 0;
-  if (linkCount) {
-    const title = `${linkCount} connection${linkCount === 1 ? '' : 's'}`;
-    lost.push({
-      line: { action: 'skipped', type: 'link', id: '', title, details: ['this version of Crisscross cannot import connections yet'] },
-      order: order++,
-    });
-  }
+  const existingPairs = new Set(
+    (existing.links ?? []).map((link) => (link as Partial<LinkRecord>).pair).filter((pair): pair is string => typeof pair === 'string'),
+  );
+  const links = planLinks(existingPairs, incoming.links ?? [], {
+    clip: (id) => clipMap.get(id) ?? (existingClipIds.has(id) ? id : undefined),
+    highlight: (id) => highlightMap.get(id) ?? (existingHighlightIds.has(id) ? id : undefined),
+  });
+  for (const line of links.skipped) lost.push({ line, order: order++ });
 
   // The plan and its report
-  const toAdd: ExportBundle = { clips: [], highlights: [], collections: [] };
+  const toAdd: ExportBundle = { clips: [], highlights: [], collections: [], ...(links.add.length ? { links: links.add } : {}) };
   const toMerge: ExportBundle = { clips: [], highlights: [], collections: [] };
   const lines: { line: PlanLine; order: number }[] = [...lost];
   const counts: Record<PlanAction, PlanCounts> = { added: emptyCounts(), merged: emptyCounts(), skipped: emptyCounts() };
@@ -246,7 +248,8 @@ export function planImport(existing: ExportBundle, incoming: ExportBundle, optio
   settle(clipSlots, 'clip', (c) => c.title || c.url, toAdd.clips, toMerge.clips);
   settle(highlightSlots, 'highlight', (h) => `“${shorten(h.text)}”`, toAdd.highlights, toMerge.highlights);
   settle(collectionSlots, 'collection', (c) => c.name, toAdd.collections, toMerge.collections);
-  for (const { line } of lost) counts.skipped[line.type] += line.type === 'link' ? linkCount : 1;
+  for (const { line } of lost) counts.skipped[line.type]++;
+  counts.added.link = links.add.length;
   lines.sort((a, b) => a.order - b.order);
   const ordered = lines.map((entry) => entry.line);
   return {

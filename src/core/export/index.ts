@@ -14,3 +14,4 @@ export { parseNetscapeBookmarks } from './netscape-bookmarks-import';
 export { parseWebAnnotations } from './web-annotation-import';
 export { planImport, type ImportPlan, type PlanOptions } from './import-plan';
 export type { ImportReport, PlanAction, PlanCounts, PlanItemType, PlanLine } from './import-report';
+export { scopedFileName, selectBundle, type BundleScope } from './subset';

@@ -1,7 +1,8 @@
 // Export everything in the format other tools read, and import files back, with a report.
 import { useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
-import type { ExportFormat, ExportedFile } from '../../messaging/protocol';
+import type { ExportFormat } from '../../messaging/protocol';
+import { download } from '../../ui/download';
 import { saveSettings, type Settings } from '../../ui/settings';
 
 export const EXPORT_FORMATS: { value: ExportFormat; label: string }[] = [
@@ -16,18 +17,6 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string }[] = [
 /** Largest file read: the importers refuse more anyway, and reading it would hold it all in memory. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-function download(file: ExportedFile) {
-  const blob = file.base64
-    ? new Blob([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], { type: file.mimeType })
-    : new Blob([file.text ?? ''], { type: file.mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function ExportImport({ settings, onChange }: { settings: Settings; onChange: (settings: Settings) => void }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -38,7 +27,7 @@ export function ExportImport({ settings, onChange }: { settings: Settings; onCha
     const result = await sendRequest('exportLibrary', { format: settings.exportFormat });
     setBusy(false);
     if (!result.ok) return setMessage({ text: `Export failed: ${result.error}`, error: true });
-    download(result.value);
+    await download(result.value);
     setMessage({ text: `Exported ${result.value.fileName}.`, error: false });
   };
 

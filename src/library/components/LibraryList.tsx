@@ -7,7 +7,10 @@ import type { LibraryItem, LibrarySort, SearchFilterInput, SearchResultView } fr
 import { SearchFilters } from '../../ui/SearchFilters';
 import { SearchResults } from '../../ui/SearchResults';
 import { useSearch } from '../../ui/use-search';
+import type { ItemRef } from '../../core/collection';
 import { routeHref } from '../use-route';
+import { BulkActions } from './BulkActions';
+import { ExportScoped } from './ExportScoped';
 import { Onboarding } from './Onboarding';
 import { VirtualList } from './VirtualList';
 
@@ -19,6 +22,7 @@ export function LibraryList() {
   const [type, setType] = useState<'clip' | 'highlight'>('clip');
   const [sort, setSort] = useState<LibrarySort>('saved');
   const [hasNotes, setHasNotes] = useState(false);
+  const [orphaned, setOrphaned] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilterInput>({});
@@ -26,6 +30,15 @@ export function LibraryList() {
   // Clips made in other tabs while the library was open appear when the user comes back to it.
   const [freshness, setFreshness] = useState(0);
   const results = useSearch(query, filters, SEARCH_LIMIT);
+  /** Items chosen for bulk actions, by "type:id". */
+  const [selected, setSelected] = useState<Map<string, ItemRef>>(new Map());
+  const toggle = (item: LibraryItem, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Map(previous);
+      if (on) next.set(`${item.type}:${item.id}`, { type: item.type, id: item.id });
+      else next.delete(`${item.type}:${item.id}`);
+      return next;
+    });
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setFreshness((value) => value + 1);
@@ -35,11 +48,11 @@ export function LibraryList() {
 
   const loadPage = useCallback(
     async (offset: number, limit: number): Promise<LibraryItem[]> => {
-      const result = await sendRequest('listLibrary', { type, sort, hasNotes, offset, limit });
+      const result = await sendRequest('listLibrary', { type, sort, hasNotes, orphaned, offset, limit });
       if (result.ok) setTotal(result.value.total);
       return result.ok ? result.value.items : [];
     },
-    [type, sort, hasNotes, freshness],
+    [type, sort, hasNotes, orphaned, freshness],
   );
 
   useEffect(() => {
@@ -82,7 +95,18 @@ export function LibraryList() {
         <SearchFilters filters={filters} onChange={setFilters} />
       </div>
       {results.kind !== 'idle' ? (
-        <SearchResults state={results} query={query} active={active} onOpen={openResult} onHover={setActive} limit={SEARCH_LIMIT} />
+        <>
+          <SearchResults state={results} query={query} active={active} onOpen={openResult} onHover={setActive} limit={SEARCH_LIMIT} />
+          <ExportScoped
+            scope={{ kind: 'items', items: shown.map((result) => ({ type: result.type, id: result.id })), label: 'search' }}
+            action="Export these results"
+            count={shown.length}
+          />
+          {filters.tags?.length === 1 && (
+            // Every item with the tag, not only the results shown.
+            <ExportScoped scope={{ kind: 'tag', tag: filters.tags[0]! }} action={`Export everything tagged “${filters.tags[0]}”`} />
+          )}
+        </>
       ) : (
         <>
           <div class="list-controls">
@@ -104,23 +128,37 @@ export function LibraryList() {
                 </select>
               </label>
             ) : (
-              <label>
-                <input type="checkbox" checked={hasNotes} onChange={(event) => setHasNotes(event.currentTarget.checked)} /> Only with notes
-              </label>
+              <>
+                <label>
+                  <input type="checkbox" checked={hasNotes} onChange={(event) => setHasNotes(event.currentTarget.checked)} /> Only with
+                  notes
+                </label>
+                <label>
+                  <input type="checkbox" checked={orphaned} onChange={(event) => setOrphaned(event.currentTarget.checked)} /> Only not found
+                  on their page
+                </label>
+              </>
             )}
             <span class="muted" role="status">
               {total === null ? 'Loading…' : `${total.toLocaleString()} ${type === 'clip' ? 'clips' : 'highlights'}`}
             </span>
           </div>
+          <BulkActions
+            selected={[...selected.values()]}
+            onChanged={() => setFreshness((value) => value + 1)}
+            onClear={() => setSelected(new Map())}
+          />
           {total !== null && total > 0 && (
             <VirtualList
               total={total}
               rowHeight={ROW_HEIGHT}
               pageSize={PAGE_SIZE}
               loadPage={loadPage}
-              resetKey={`${type}:${sort}:${hasNotes}:${freshness}`}
+              resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${freshness}`}
               label={type === 'clip' ? 'Clips' : 'Highlights'}
-              renderRow={(item) => <Row item={item} />}
+              renderRow={(item) => (
+                <Row item={item} selected={selected.has(`${item.type}:${item.id}`)} onSelect={(on) => toggle(item, on)} />
+              )}
             />
           )}
           {total === 0 && <p class="muted">No {type === 'clip' ? 'clips' : 'highlights'} here yet.</p>}
@@ -130,9 +168,17 @@ export function LibraryList() {
   );
 }
 
-function Row({ item }: { item: LibraryItem }) {
+function Row({ item, selected, onSelect }: { item: LibraryItem; selected: boolean; onSelect: (on: boolean) => void }) {
+  const label = item.type === 'highlight' ? `highlight “${item.summary.slice(0, 60)}”` : item.title;
   return (
     <article class="row">
+      <input
+        type="checkbox"
+        class="row-select"
+        aria-label={`Select ${label}`}
+        checked={selected}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+      />
       <a class="row-title" href={routeHref({ name: 'reader', clipId: item.clipId })}>
         {item.type === 'highlight' ? `“${item.summary.slice(0, 120)}${item.summary.length > 120 ? '…' : ''}”` : item.title}
       </a>

@@ -7,6 +7,7 @@ import { formatShortDate } from '../../core/format-date';
 import type { Highlight } from '../../core/highlight';
 import type { Clip } from '../../core/page-capture';
 import { createPainter } from '../../ui/highlight-painter';
+import { Organise, OrganiseDisclosure } from '../../ui/Organise';
 import { sendRequest } from '../../messaging/client';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'ready'; clip: Clip; highlights: Highlight[] };
@@ -73,16 +74,8 @@ export function Reader({ clipId, loadImages }: { clipId: string; loadImages: boo
         <div class="reader-article" ref={article} dangerouslySetInnerHTML={{ __html: html }} />
       </article>
       <aside class="reader-side" aria-label="About this clip">
-        <h2>Tags</h2>
-        {clip.tags.length ? (
-          <ul class="tags">
-            {clip.tags.map((tag) => (
-              <li key={tag}>{tag}</li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">No tags.</p>
-        )}
+        <h2>Tags and collections</h2>
+        <Organise item={{ type: 'clip', id: clip.id }} tags={clip.tags} label="this clip" />
         <h2>Highlights ({highlights.length})</h2>
         {highlights.length === 0 ? (
           <p class="muted">No highlights yet. Highlight passages on the page itself.</p>
@@ -103,6 +96,11 @@ export function Reader({ clipId, loadImages }: { clipId: string; loadImages: boo
                 </button>
                 {highlight.note && <p class="note">{highlight.note}</p>}
                 {!found.has(highlight.id) && <p class="muted">Not found in the saved text.</p>}
+                <OrganiseDisclosure
+                  item={{ type: 'highlight', id: highlight.id }}
+                  tags={highlight.tags}
+                  label={`highlight ${highlight.text.slice(0, 40)}`}
+                />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // The current page: whether it can be clipped, whether it is saved, and the button to clip it.
 import { formatShortDate } from '../../core/format-date';
 import type { PageState } from '../../messaging/protocol';
+import { Organise } from '../../ui/Organise';
 
 type Props = {
   page: PageState | { kind: 'loading' } | { kind: 'error'; reason: string };
@@ -37,6 +38,7 @@ export function PageCard({ page, busy, onClip }: Props) {
       <p id="clip-hint" class="hint">
         Or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> on any page.
       </p>
+      {saved && <Organise item={{ type: 'clip', id: saved.id }} tags={saved.tags} label="this page" />}
     </section>
   );
 }

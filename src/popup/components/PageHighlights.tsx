@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Highlight } from '../../core/highlight';
 import { sendRequest } from '../../messaging/client';
 import type { TabHighlights } from '../../messaging/protocol';
+import { OrganiseDisclosure } from '../../ui/Organise';
 
 const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
 
@@ -86,6 +87,11 @@ function HighlightItem({
         </ul>
       )}
       {orphan && <p class="orphan-state">Not found on this page. Select the passage and re-attach it, or delete it.</p>}
+      <OrganiseDisclosure
+        item={{ type: 'highlight', id: highlight.id }}
+        tags={highlight.tags}
+        label={`highlight ${excerpt(highlight.text, 40)}`}
+      />
       <div class="item-actions">
         {orphan && (
           <button type="button" class="link" onClick={onReattach} aria-label={`Re-attach to selection: ${excerpt(highlight.text, 40)}`}>

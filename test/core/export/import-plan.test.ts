@@ -268,11 +268,49 @@ describe('planImport', () => {
     expect(result.report.lines[0]!.details).toEqual(['combined with another copy in the file', 'added tags two']);
   });
 
-  it('reports links as skipped until their shape is defined', () => {
+  it('skips links it cannot read, saying why', () => {
     const result = plan(EMPTY, { ...EMPTY, links: [{ id: 'l1' }, { id: 'l2' }] });
     expect(result.report.counts.skipped.link).toBe(2);
     expect(result.report.summary).toBe('Skipped 2 connections.');
-    expect(result.skipped[0]?.details).toEqual(['this version of Crisscross cannot import connections yet']);
+    expect(result.skipped[0]?.details).toEqual(['it is not a confirmed connection Crisscross can read']);
+  });
+
+  it('imports confirmed links with their ends moved to the final ids, merging by pair', () => {
+    const link = (a: string, b: string) => ({ pair: `${a}|${b}`, a, b, status: 'confirmed', note: 'n', terms: ['t'], createdAt: 5 });
+    const library = makeBundle();
+    // The same clip arrives under another id: its links follow it to the library's id.
+    const incoming: ExportBundle = {
+      clips: library.clips.map((clip) => ({ ...clip, id: `x-${clip.id}` })),
+      highlights: [],
+      collections: [],
+      links: [
+        link(`c:x-${CLIP_ID_FAST}`, `c:x-${CLIP_ID_TRICKY}`),
+        link(`c:x-${CLIP_ID_FAST}`, `c:x-${CLIP_ID_TRICKY}`),
+        link(`c:x-${CLIP_ID_FAST}`, 'c:nowhere'),
+        link(`h:${HL_ID_NOTE}`, `c:x-${CLIP_ID_FAST}`),
+      ],
+    };
+    const result = plan(library, incoming);
+    expect(result.toAdd.links).toEqual([
+      {
+        pair: `c:${CLIP_ID_TRICKY}\nc:${CLIP_ID_FAST}`,
+        a: `c:${CLIP_ID_FAST}`,
+        b: `c:${CLIP_ID_TRICKY}`,
+        status: 'confirmed',
+        note: 'n',
+        terms: ['t'],
+        createdAt: 5,
+      },
+      expect.objectContaining({ a: `h:${HL_ID_NOTE}`, b: `c:${CLIP_ID_FAST}` }),
+    ]);
+    expect(result.report.counts.added.link).toBe(2);
+    expect(result.report.counts.skipped.link).toBe(2);
+    // Imported again, with the pairs now in the library, nothing is added.
+    const again = plan({ ...library, links: result.toAdd.links }, incoming);
+    expect(again.toAdd.links).toBeUndefined();
+    expect(again.skipped.filter((line) => line.type === 'link').map((line) => line.details[0])).toContain(
+      'already in your library (confirmed or dismissed)',
+    );
   });
 
   it('never changes the bundles it is given', () => {
