@@ -3,7 +3,7 @@ import type { Collection, ItemRef } from '../core/collection';
 import { removeItems, sameItem } from '../core/collection-edits';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
-import { normalizeTags } from '../core/tags';
+import { normalizeTags } from '../core/tags/normalize';
 import { RequestError } from '../messaging/result';
 import type { CrisscrossDb } from '../storage/db';
 import type { LibraryChanges } from './library-changes';

@@ -1,5 +1,6 @@
 // The shape of a saved highlight: W3C selectors for where it is, plus the curator's note, colour and tags.
 import type { HighlightSelectors } from './anchoring/types';
+import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from './tags/normalize';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -8,9 +9,6 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 export const MAX_NOTE_CHARS = 20_000;
 /** Longest highlighted passage kept. */
 export const MAX_QUOTE_CHARS = 50_000;
-/** Tags on one highlight, and the longest tag: labels to find it by, not prose. */
-export const MAX_HIGHLIGHT_TAGS = 50;
-export const MAX_TAG_CHARS = 60;
 
 /** What the content script sends when the user highlights a selection. */
 export interface HighlightDraft {
@@ -56,7 +54,7 @@ export function parseTagList(text: string): { tags: string[]; error: string | nu
     seen.add(tag.toLowerCase());
     tags.push(tag);
   }
-  if (tags.length > MAX_HIGHLIGHT_TAGS) return { tags, error: `A highlight can have at most ${MAX_HIGHLIGHT_TAGS} tags.` };
+  if (tags.length > MAX_TAGS_PER_ITEM) return { tags, error: `A highlight can have at most ${MAX_TAGS_PER_ITEM} tags.` };
   return { tags, error: null };
 }
 

@@ -10,7 +10,8 @@ import {
   MAX_TITLE_CHARS,
 } from '../core/extract/limits';
 import type { HighlightSelectors } from '../core/anchoring/types';
-import { HIGHLIGHT_COLORS, MAX_HIGHLIGHT_TAGS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_TAG_CHARS } from '../core/highlight';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highlight';
+import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from '../core/tags/normalize';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
 
@@ -64,7 +65,7 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     changes: z.strictObject({
       note: note.optional(),
       color: color.optional(),
-      tags: z.array(tag).max(MAX_HIGHLIGHT_TAGS).optional(),
+      tags: z.array(tag).max(MAX_TAGS_PER_ITEM).optional(),
       selectors: selectorsSchema.optional(),
     }),
   }),

@@ -2,7 +2,7 @@
 // from the tags already in use (a native <datalist>, which keyboards and screen readers know).
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ItemRef } from '../core/collection';
-import { parseTagInput } from '../core/tags';
+import { parseTagInput } from '../core/tags/normalize';
 import { sendRequest } from '../messaging/client';
 
 /** Tags in use, fetched once per page and shared by every editor on it. */

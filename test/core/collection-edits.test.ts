@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addItems, checkCollectionName, moveItem, newCollection, removeItems } from '../../src/core/collection-edits';
 import { collectionNamesByItem } from '../../src/core/export/library-data';
-import { normalizeTags, parseTagInput } from '../../src/core/tags';
+import { normalizeTags, parseTagInput } from '../../src/core/tags/normalize';
 
 const a = { type: 'clip', id: 'a' } as const;
 const b = { type: 'clip', id: 'b' } as const;

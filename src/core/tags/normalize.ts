@@ -1,4 +1,5 @@
 // Tags as people type them: trimmed, "#" dropped, one of each whatever the case, in the order given.
+/** Tags on one item, and the longest tag: labels to find it by, not prose. */
 export const MAX_TAG_CHARS = 60;
 export const MAX_TAGS_PER_ITEM = 50;
 
