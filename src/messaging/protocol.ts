@@ -2,6 +2,7 @@
 import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
 import type { Clip, ClipSummary, PageCapture, Truncation } from '../core/page-capture';
+import type { BackupOutcome, BackupSettings } from '../core/backup/backup-plan';
 
 /** What the popup shows about a tab before anything is clipped. */
 export type PageState = { kind: 'restricted'; reason: string } | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
@@ -120,6 +121,20 @@ export interface TabConnections {
   sameTopic: ConnectionView[];
 }
 
+/** Automatic backups as Settings shows them. */
+export interface BackupStatus {
+  settings: BackupSettings;
+  /** The latest attempt, successful or not. */
+  last: BackupOutcome | null;
+  lastSuccessAt: number | null;
+  /** When the next scheduled backup runs (epoch ms), or null when backups are off. */
+  nextAt: number | null;
+  /** Whether the browser lets Crisscross save files (the optional downloads permission). */
+  permitted: boolean;
+  /** The backup files kept, oldest first, relative to the downloads folder. */
+  files: string[];
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -160,6 +175,11 @@ export interface BackgroundRequests {
     request: { source: string; target: string; status: 'confirmed' | 'dismissed'; note: string; terms: string[] };
     response: { saved: true };
   };
+  /** Automatic backups: their settings, latest outcome and next run. */
+  getBackupStatus: { request: Record<string, never>; response: BackupStatus };
+  setBackupSettings: { request: BackupSettings; response: BackupStatus };
+  /** "Back up now": writes a backup at once and answers when the file is written (or failed). */
+  runBackup: { request: Record<string, never>; response: BackupStatus };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {
     request: Record<string, never>;

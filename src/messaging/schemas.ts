@@ -13,6 +13,7 @@ import type { HighlightSelectors } from '../core/anchoring/types';
 import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highlight';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
+import { BACKUP_FREQUENCIES, MAX_KEEP, MIN_KEEP } from '../core/backup/backup-plan';
 
 const tabId = z.number().int().nonnegative();
 const url = z
@@ -109,6 +110,9 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     note,
     terms: z.array(z.string().max(100)).max(20),
   }),
+  getBackupStatus: z.strictObject({}),
+  setBackupSettings: z.strictObject({ frequency: z.enum(BACKUP_FREQUENCIES), keep: z.number().int().min(MIN_KEEP).max(MAX_KEEP) }),
+  runBackup: z.strictObject({}),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -132,6 +136,9 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   importLibrary: ['extension-page'],
   getTabConnections: ['extension-page'],
   setConnectionFeedback: ['extension-page'],
+  getBackupStatus: ['extension-page'],
+  setBackupSettings: ['extension-page'],
+  runBackup: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */
