@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { applyTheme, loadSettings, type Settings } from '../ui/settings';
 import { LibraryList } from './components/LibraryList';
+import { PersistenceNotice } from './components/PersistenceNotice';
 import { Reader } from './components/Reader';
 import { SettingsPage } from './components/SettingsPage';
 import { parseRoute, routeHref, type Route } from './use-route';
@@ -51,6 +52,7 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        <PersistenceNotice />
         {route.name === 'list' && <LibraryList />}
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
         {route.name === 'settings' && settings && <SettingsPage settings={settings} onChange={onSettings} />}
