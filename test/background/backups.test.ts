@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_ALARM, createBackupService } from '../../src/background/backups';
+import { createBackground } from '../../src/background/create-background';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
 import { parseCrisscrossJson } from '../../src/core/export';
@@ -138,5 +139,15 @@ describe('automatic backups', () => {
     expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining('Allow it in Settings') });
     expect(fake.downloads.size).toBe(0);
     expect((await service.status()).permitted).toBe(false);
+  });
+
+  it('is wired into the worker: start() schedules the alarm, and the alarm writes a backup', async () => {
+    const { db, fake } = await setup();
+    const background = createBackground({ browser: fake.browser, db, log: () => undefined, snapshotDelayMs: 60_000 });
+    background.start();
+    await expect.poll(() => fake.alarms.get(BACKUP_ALARM)?.periodInMinutes).toBe(7 * 1440);
+    await Promise.all(fake.events.onAlarm.fire({ name: BACKUP_ALARM }));
+    await expect.poll(() => fake.downloads.size).toBe(1);
+    await background.stop();
   });
 });
