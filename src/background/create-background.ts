@@ -9,6 +9,7 @@ import { listRecentClips } from '../storage/clip-store';
 import { listClipHighlights } from '../storage/highlight-store';
 import { listClips, listHighlights } from '../storage/library-store';
 import { RequestError } from '../messaging/result';
+import { createBackupService } from './backups';
 import { clipTab } from './clip-tab';
 import { createHighlightHandlers } from './highlights';
 import { createConnectionService } from './connection-service';
@@ -80,6 +81,7 @@ export function createBackground({
   const itemEdits = createItemEditHandlers(db, changes);
   const highlights = createHighlightHandlers(browser, db, changes, redirects);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
+  const backups = createBackupService(browser, db, { log });
   const handlers: Handlers<BackgroundRequests> = {
     getPageState: ({ tabId }) => getPageState(browser, db, redirects, tabId),
     clipTab: ({ tabId }) => clipTab(browser, db, changes, redirects, tabId),
@@ -133,6 +135,12 @@ export function createBackground({
     ...collections,
     ...itemEdits,
     undo: ({ undoId }) => applyUndo(db, changes, undoId),
+    getBackupStatus: () => backups.status(),
+    setBackupSettings: (settings) => backups.setSettings(settings),
+    runBackup: async () => {
+      await backups.backUp();
+      return backups.status();
+    },
     warmUp: async () => {
       await search.ready();
       return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };
@@ -176,6 +184,11 @@ export function createBackground({
         highlightFromBrowserUi(tab?.id, info.menuItemId === HIGHLIGHT_NOTE_MENU_ID);
       }
     });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      backups.onAlarm(alarm.name).catch((error: Error) => log(`Backup failed: ${error.message}`));
+    });
+    // Every start checks the backup alarm: Firefox forgets alarms when it restarts.
+    backups.schedule().catch((error: Error) => log(`Could not schedule backups: ${error.message}`));
     browser.commands.onCommand.addListener(async (command, tab) => {
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (command === CLIP_COMMAND) clipFromBrowserUi(tabId);
@@ -190,5 +203,5 @@ export function createBackground({
     await search.stop();
   };
 
-  return { start, router, handlers, search, stop };
+  return { start, router, handlers, search, backups, stop };
 }

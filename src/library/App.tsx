@@ -5,6 +5,7 @@ import { ConnectionsPage } from './components/ConnectionsPage';
 import { CollectionView } from './components/CollectionView';
 import { CollectionsPage } from './components/CollectionsPage';
 import { LibraryList } from './components/LibraryList';
+import { PersistenceNotice } from './components/PersistenceNotice';
 import { Reader } from './components/Reader';
 import { SettingsPage } from './components/SettingsPage';
 import { parseRoute, routeHref, type Route } from './use-route';
@@ -69,6 +70,7 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        <PersistenceNotice />
         {route.name === 'list' && <LibraryList />}
         {route.name === 'reader' && settings && <Reader clipId={route.clipId} loadImages={settings.loadImages} />}
         {route.name === 'connections' && <ConnectionsPage />}

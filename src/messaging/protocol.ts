@@ -3,6 +3,7 @@ import type { AnchorMethod, HighlightSelectors } from '../core/anchoring/types';
 import type { ItemRef } from '../core/collection';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
 import type { Clip, ClipSummary, PageCapture, Truncation } from '../core/page-capture';
+import type { BackupOutcome, BackupSettings } from '../core/backup/backup-plan';
 
 /** What the popup shows about a tab before anything is clipped. */
 export type PageState = { kind: 'restricted'; reason: string } | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
@@ -202,6 +203,20 @@ export interface UndoableChange {
 export type ExportScope =
   { kind: 'all' } | { kind: 'collection'; id: string } | { kind: 'tag'; tag: string } | { kind: 'items'; items: ItemRef[]; label: string };
 
+/** Automatic backups as Settings shows them. */
+export interface BackupStatus {
+  settings: BackupSettings;
+  /** The latest attempt, successful or not. */
+  last: BackupOutcome | null;
+  lastSuccessAt: number | null;
+  /** When the next scheduled backup runs (epoch ms), or null when backups are off. */
+  nextAt: number | null;
+  /** Whether the browser lets Crisscross save files (the optional downloads permission). */
+  permitted: boolean;
+  /** The backup files kept, oldest first, relative to the downloads folder. */
+  files: string[];
+}
+
 /** Requests the background worker answers (from extension pages, and a few from content scripts). */
 export interface BackgroundRequests {
   getPageState: { request: { tabId: number }; response: PageState };
@@ -271,6 +286,11 @@ export interface BackgroundRequests {
   bulkDelete: { request: { items: ItemRef[] }; response: UndoableChange };
   /** Puts back what an undoable change replaced. */
   undo: { request: { undoId: string }; response: { summary: string } };
+  /** Automatic backups: their settings, latest outcome and next run. */
+  getBackupStatus: { request: Record<string, never>; response: BackupStatus };
+  setBackupSettings: { request: BackupSettings; response: BackupStatus };
+  /** "Back up now": writes a backup at once and answers when the file is written (or failed). */
+  runBackup: { request: Record<string, never>; response: BackupStatus };
   /** Sent when the popup opens so a stopped worker starts before the user acts. */
   warmUp: {
     request: Record<string, never>;

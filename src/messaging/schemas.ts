@@ -14,6 +14,7 @@ import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highl
 import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from '../core/tags/normalize';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
+import { BACKUP_FREQUENCIES, MAX_KEEP, MIN_KEEP } from '../core/backup/backup-plan';
 
 const tabId = z.number().int().nonnegative();
 const url = z
@@ -142,6 +143,9 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   bulkAddTag: z.strictObject({ items: itemRefs, tag: z.string().max(200) }),
   bulkDelete: z.strictObject({ items: itemRefs }),
   undo: z.strictObject({ undoId: id }),
+  getBackupStatus: z.strictObject({}),
+  setBackupSettings: z.strictObject({ frequency: z.enum(BACKUP_FREQUENCIES), keep: z.number().int().min(MIN_KEEP).max(MAX_KEEP) }),
+  runBackup: z.strictObject({}),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -182,6 +186,9 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   bulkAddTag: ['extension-page'],
   bulkDelete: ['extension-page'],
   undo: ['extension-page'],
+  getBackupStatus: ['extension-page'],
+  setBackupSettings: ['extension-page'],
+  runBackup: ['extension-page'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

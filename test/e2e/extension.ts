@@ -1,8 +1,8 @@
 // Launches headless Chromium with the built extension (dist/chrome) and drives its pages.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DIST_CHROME } from './paths';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -31,15 +31,43 @@ export async function newProfileDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'crisscross-profile-'));
 }
 
-export async function launchExtension(profileDir?: string, { headless = true }: { headless?: boolean } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The unpacked extension to load (absolute); dist/chrome unless a test builds a variant. */
+  dist?: string;
+  /**
+   * Let downloads the extension starts go where the browser itself puts them: into this folder, keeping
+   * their names and subfolders (Playwright otherwise captures every download under a random name).
+   */
+  downloadsDir?: string;
+}
+
+/** A new profile's preferences: the downloads folder, and no "Save as" prompt. */
+async function presetDownloads(profileDir: string, downloadsDir: string) {
+  const preferences = join(profileDir, 'Default', 'Preferences');
+  if (existsSync(preferences)) return;
+  await mkdir(dirname(preferences), { recursive: true });
+  await writeFile(preferences, JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }));
+}
+
+export async function launchExtension(
+  profileDir?: string,
+  { headless = true, dist = DIST, downloadsDir }: LaunchOptions = {},
+): Promise<ExtensionSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run node scripts/ensure-chromium.mjs`);
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build first');
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run npm run build first`);
   const dir = profileDir ?? (await newProfileDir());
+  if (downloadsDir) await presetDownloads(dir, downloadsDir);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless,
-    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
   });
+  if (downloadsDir) {
+    const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await cdp.detach();
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const errors: string[] = [];

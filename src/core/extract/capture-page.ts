@@ -7,6 +7,7 @@ import { countWords, nodeToText, textToHtml } from './html-to-text';
 import {
   MAX_ALIASES,
   MAX_CHARS_FOR_ARTICLE,
+  MAX_DEPTH_FOR_ARTICLE,
   MAX_ELEMENTS_FOR_ARTICLE,
   MAX_EXCERPT_CHARS,
   MAX_HTML_CHARS,
@@ -80,12 +81,26 @@ function readBody(doc: Document, selectionText: string | undefined, totalChars: 
   return { text, html: textToHtml(text), title: null, author: null, siteName: null, excerpt: null, source: 'body', truncated };
 }
 
+/** Whether any element is nested deeper than `limit`; walks at most the whole tree, stops at the first. */
+function nestedDeeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Captures the page. Never parses more than the limits allow, so the cost is bounded on any page. */
 export function capturePage({ document: doc, location, selectionText, sanitize }: CaptureInput): PageCapture {
   const url = normalizeUrl(location) ?? location;
   const meta = readMetadata(doc, location);
   const totalChars = doc.body?.textContent?.length ?? 0;
-  const tooBig = totalChars > MAX_CHARS_FOR_ARTICLE || doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_ARTICLE;
+  const tooBig =
+    totalChars > MAX_CHARS_FOR_ARTICLE ||
+    doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_ARTICLE ||
+    (doc.body !== null && nestedDeeperThan(doc.body, MAX_DEPTH_FOR_ARTICLE));
   const body = (!tooBig && readArticle(doc, sanitize)) || readBody(doc, selectionText, totalChars);
   const canonicalUrl = meta.canonicalUrl ?? url;
   const host = safeHostname(url);

@@ -11,6 +11,9 @@ export const MAX_HTML_CHARS = 2_000_000;
  *  so the readable body text is taken instead with a bounded walk. */
 export const MAX_ELEMENTS_FOR_ARTICLE = 20_000;
 export const MAX_CHARS_FOR_ARTICLE = 3_000_000;
+/** Readability's work grows with the square of nesting depth (a 800-deep page took minutes in the
+ *  fuzz test); real articles nest a few dozen deep, so deeper pages take the body-text walk. */
+export const MAX_DEPTH_FOR_ARTICLE = 100;
 
 /** Limits on metadata fields a page controls. */
 export const MAX_TITLE_CHARS = 500;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import { saveSettings, type Settings, type Theme } from '../../ui/settings';
+import { Backups } from './Backups';
 import { ExportImport } from './ExportImport';
 
 const megabytes = (bytes: number | undefined) =>
@@ -57,6 +58,7 @@ export function SettingsPage({ settings, onChange }: { settings: Settings; onCha
         <p class="hint">Images load from the web sites they came from, so those sites see that you read the clip. Off by default.</p>
       </fieldset>
       <ExportImport settings={settings} onChange={onChange} />
+      <Backups />
       <h2>Keyboard shortcuts</h2>
       <table class="shortcuts">
         <thead>
