@@ -52,10 +52,21 @@ export function answer<K extends keyof Requests & string>(type: K, handler: Hand
 /** What the page keeps in storage.local. */
 export const storedLocal = (key: string): unknown => local.get(key);
 
+/** Puts a value in storage.local before the page reads it. */
+export const setLocal = (key: string, value: unknown): void => void local.set(key, structuredClone(value));
+
+/** navigator.storage as the page sees it; happy-dom has no StorageManager. Tests may swap its functions. */
+export const storageManager = {
+  estimate: async (): Promise<StorageEstimate> => ({ usage: 3 * 1_048_576, quota: 2_048 * 1_048_576 }),
+  persisted: async () => false,
+  persist: async () => false,
+};
+
 export function resetPageBrowser(): void {
   handlers.clear();
   local.clear();
   sent.splice(0);
+  Object.defineProperty(navigator, 'storage', { configurable: true, value: { ...storageManager } });
 }
 
 /** The requests of one type the page sent, oldest first. */
