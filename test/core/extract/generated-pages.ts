@@ -1,17 +1,6 @@
 // Seeded generators of odd and hostile HTML for the extraction fuzz test: the same seed gives the same
 // pages, so a failure can be reproduced from the seed in its test name.
-
-/** mulberry32: a small, fast, seedable generator (quality is ample for choosing page shapes). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 } from '../../../bench/prng';
 
 const WORDS = {
   latin: ['river', 'heron', 'upstream', 'customer', 'service', 'innovation', 'ledger', 'quiet', 'harbour', 'signal'],
@@ -61,7 +50,7 @@ function fragment(random: Random, depth: number): string {
 
 /** A page of random odd markup, sometimes without html/head/body, sometimes with odd metadata. */
 export function randomPage(seed: number): string {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const body = Array.from({ length: 3 + Math.floor(random() * 20) }, () => fragment(random, 3)).join('\n');
   const head =
     random() < 0.5
