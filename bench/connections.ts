@@ -1,26 +1,34 @@
 // Connections benchmark (part of `npm run bench`, or alone: node scripts/run-ts.mjs bench/run-connections.ts --sizes=1000,10000).
-// The connection index is pure core code that the worker runs as is, so it is measured here in Node,
-// on the same Brown-corpus libraries as search: a clip's highlights and notes count toward its terms,
-// as in the extension. Per size it measures:
-//  - connections for one item: related() (ranking) plus explain() of the 5 shown (the popup's work);
+// The connection index is core code the worker runs as is. It is measured in real Chromium, in an
+// extension page of the built extension (popup.html?tab=none, the helper evaluated into it), on the
+// same Brown-corpus libraries as search: a clip's highlights and notes count toward its terms, as in
+// the extension. Beside it, in the same page and run, a naive baseline ranks the same sources: every
+// item's full tf-idf vector, cosine against every other item. Per size it measures:
+//  - connections for one item: related() (ranking) plus explain() of those shown (the popup's work);
 //  - keeping connections current as items arrive: adding an item and finding its own connections
 //    (scores are symmetric, so a new pair is found from the new item's side);
-//  - the library-wide list (the Connections page): recomputing every item's best cross-topic pairs.
-import { mkdir, writeFile } from 'node:fs/promises';
+//  - the library-wide list (the Connections page): every item's best cross-topic pairs.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { ConnectionIndex, LibraryConnectionCollector, clipConnectionItem, type ConnectionItem } from '../src/core/connections';
-import type { Highlight } from '../src/core/highlight';
+import type { Page } from 'playwright-core';
+import { launchExtension, newProfileDir } from '../test/e2e/extension';
 import { ROOT } from '../test/e2e/paths';
-import { loadBrown } from './brown';
-import { DEFAULT_SEED, generateCorpus } from './corpus';
-import { createRng } from './prng';
+import { brownJson } from './brown';
+import { bundlePageScript } from './bundle';
+import type { ConnectionsPageApi } from './connections-page';
+import { DEFAULT_SEED } from './corpus';
 import { round, summarize, type Summary } from './stats';
 
 /** Items added last, one at a time, to measure arrivals. */
 const ARRIVALS = 200;
 /** Sources sampled for "connections for one item". */
 const SOURCES = 300;
-/** Connections explained per source, as the popup shows. */
+/** Sources explained untimed before the timed ones. */
+const WARM_UP_SOURCES = 20;
+/** The naive baseline ranks against every item: fewer sources keep it within minutes at 100,000. */
+const NAIVE_SOURCES = 50;
+/** Connections listed per source, as the popup shows (5 connections and up to 5 "more on this topic"). */
 const SHOWN = 5;
 /** Above this size the library-wide recompute is estimated from a sample instead of run whole. */
 const FULL_RECOMPUTE_MAX = 20_000;
@@ -40,96 +48,99 @@ export interface ConnectionsSizeResult {
   arrival: Summary;
   /** Every item's best cross-topic pairs, deduplicated: measured whole, or estimated from a sample. */
   libraryWide: { ms: number; estimated: boolean; pairs: number | null };
-  heapMB: number;
+  /** The naive baseline in the same page: vectors built, and ranking the first NAIVE_SOURCES sources. */
+  naive: { buildMs: number; oneItem: Summary };
+  /** ours related() p95 / naive ranking p95, and ours one item (with explanations) p95 / naive ranking p95. */
+  ratios: { related: number; oneItem: number };
 }
 
-function time<T>(run: () => T): [T, number] {
-  const start = performance.now();
-  const value = run();
-  return [value, performance.now() - start];
-}
+type PageGlobal = { crisscrossConnections: ConnectionsPageApi };
 
-/** The library of `size` items as connection items (each clip with its highlights), in corpus order. */
-function libraryItems(size: number): ConnectionItem[] {
-  const items: ConnectionItem[] = [];
-  for (const { clips, highlights } of generateCorpus(loadBrown(), size)) {
-    const byClip = new Map<string, Highlight[]>();
-    for (const highlight of highlights) byClip.set(highlight.clipId, [...(byClip.get(highlight.clipId) ?? []), highlight]);
-    for (const clip of clips) items.push(clipConnectionItem(clip, [], byClip.get(clip.id) ?? []));
-  }
-  return items;
-}
-
-export async function measureConnectionsAt(size: number, log: (message: string) => void): Promise<ConnectionsSizeResult> {
-  const items = libraryItems(size);
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const index = new ConnectionIndex();
-  const settled = items.slice(0, Math.max(0, items.length - ARRIVALS));
-  const [, buildMs] = time(() => {
-    for (const item of settled) index.add(item);
-  });
-  log(`connections ${size}: ${settled.length} items indexed in ${round(buildMs / 1000)} s`);
-
-  const arrival: number[] = [];
-  for (const item of items.slice(settled.length)) {
-    arrival.push(
-      time(() => {
-        index.add(item);
-        index.related(item.id, { limit: SHOWN });
-      })[1],
-    );
-  }
-
-  const rng = createRng(DEFAULT_SEED ^ size);
-  const ids = index.ids();
-  const oneItem: number[] = [];
-  const related: number[] = [];
-  for (let i = 0; i < SOURCES; i++) {
-    const source = byId.get(rng.pick(ids))!;
-    const [found, relatedMs] = time(() => index.related(source.id, { limit: SHOWN }));
-    const [, explainMs] = time(() => {
-      for (const connection of [...found.connections, ...found.sameTopic]) index.explain(source, byId.get(connection.id)!);
-    });
-    related.push(relatedMs);
-    oneItem.push(relatedMs + explainMs);
-  }
-
-  const collector = new LibraryConnectionCollector(index);
-  const whole = ids.length <= FULL_RECOMPUTE_MAX;
-  const slice = whole ? ids : ids.slice(0, RECOMPUTE_SAMPLE);
-  const [, sliceMs] = time(() => collector.collect(slice));
-  const libraryWide = {
-    ms: round(whole ? sliceMs : (sliceMs / slice.length) * ids.length),
-    estimated: !whole,
-    pairs: whole ? collector.strongest().length : null,
-  };
-  log(`connections ${size}: one item p95 ${round(summarize(oneItem).p95)} ms, library-wide ${round(libraryWide.ms / 1000)} s`);
+/** Typed calls into the helper (each function runs in the page, so each names the global itself). */
+function pageApi(page: Page) {
   return {
-    size,
-    indexed: index.size,
-    buildMs: round(buildMs),
-    oneItem: summarize(oneItem),
-    related: summarize(related),
-    arrival: summarize(arrival),
-    libraryWide,
-    heapMB: round(process.memoryUsage().heapUsed / 1e6),
+    generate: (files: string, size: number) =>
+      page.evaluate(([f, n]) => (globalThis as unknown as PageGlobal).crisscrossConnections.generate(f, n), [files, size] as const),
+    build: (arrivals: number) => page.evaluate((a) => (globalThis as unknown as PageGlobal).crisscrossConnections.build(a), arrivals),
+    arrive: (shown: number) => page.evaluate((n) => (globalThis as unknown as PageGlobal).crisscrossConnections.arrive(n), shown),
+    pickSources: (count: number, seed: number) =>
+      page.evaluate(([c, s]) => (globalThis as unknown as PageGlobal).crisscrossConnections.pickSources(c, s), [count, seed] as const),
+    oneItem: (shown: number) => page.evaluate((n) => (globalThis as unknown as PageGlobal).crisscrossConnections.oneItem(n), shown),
+    libraryWide: (max: number) => page.evaluate((m) => (globalThis as unknown as PageGlobal).crisscrossConnections.libraryWide(m), max),
+    buildNaive: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossConnections.buildNaive()),
+    naiveOneItem: (shown: number) =>
+      page.evaluate((n) => (globalThis as unknown as PageGlobal).crisscrossConnections.naiveOneItem(n), shown),
+    dropNaive: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossConnections.dropNaive()),
   };
 }
 
-export function connectionsMarkdown(results: readonly ConnectionsSizeResult[]): string {
+export async function measureConnectionsAt(size: number, helper: string, log: (message: string) => void): Promise<ConnectionsSizeResult> {
+  const profileDir = await newProfileDir();
+  const session = await launchExtension(profileDir);
+  try {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?tab=none`);
+    // Evaluated through the DevTools protocol: the page's CSP forbids inline scripts, not this.
+    await page.evaluate(helper);
+    const api = pageApi(page);
+    const indexed = await api.generate(brownJson(), size);
+    const buildMs = await api.build(ARRIVALS);
+    log(`connections ${size}: indexed in ${round(buildMs / 1000)} s (extension page, Chromium)`);
+    const arrival = await api.arrive(SHOWN);
+    // A few sources first, untimed, so the explanation code is compiled before it is timed (arrivals do not explain).
+    await api.pickSources(WARM_UP_SOURCES, DEFAULT_SEED ^ size ^ 1);
+    await api.oneItem(SHOWN);
+    await api.pickSources(SOURCES, DEFAULT_SEED ^ size);
+    const one = await api.oneItem(SHOWN);
+    const whole = size <= FULL_RECOMPUTE_MAX;
+    const wide = await api.libraryWide(whole ? Number.MAX_SAFE_INTEGER : RECOMPUTE_SAMPLE);
+    const libraryWide = {
+      ms: round(whole ? wide.ms : (wide.ms / wide.items) * indexed),
+      estimated: !whole,
+      pairs: whole ? wide.pairs : null,
+    };
+    log(`connections ${size}: one item p95 ${summarize(one.total).p95} ms, library-wide ${round(libraryWide.ms / 1000)} s`);
+    await api.pickSources(NAIVE_SOURCES, DEFAULT_SEED ^ size);
+    const naiveBuildMs = await api.buildNaive();
+    const naive = summarize(await api.naiveOneItem(SHOWN));
+    await api.dropNaive();
+    log(`connections ${size}: naive baseline ranking p95 ${naive.p95} ms`);
+    const oneItem = summarize(one.total);
+    const related = summarize(one.related);
+    return {
+      size,
+      indexed,
+      buildMs: round(buildMs),
+      oneItem,
+      related,
+      arrival: summarize(arrival),
+      libraryWide,
+      naive: { buildMs: round(naiveBuildMs), oneItem: naive },
+      ratios: { related: round(related.p95 / naive.p95, 3), oneItem: round(oneItem.p95 / naive.p95, 3) },
+    };
+  } finally {
+    await session.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+export function connectionsMarkdown(results: readonly ConnectionsSizeResult[], environment: string): string {
   const ms = (value: number) => `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
   const lines = [
     '# Connections benchmark',
     '',
-    `Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}. The connection index is the worker's own core code, run in Node on the`,
-    'Brown-corpus libraries of the search benchmark (a clip with its highlights is one item). See bench/connections.ts.',
+    `${environment}. The connection index is the worker's own core code, run in an extension page of the built extension`,
+    'in headless Chromium, on the Brown-corpus libraries of the search benchmark (a clip with its highlights is one item).',
+    `The naive baseline runs in the same page: full tf-idf vectors, cosine of a source against every item (${NAIVE_SOURCES} of the same sources).`,
+    'See bench/connections.ts and bench/connections-page.ts.',
     '',
-    '| items | indexed clips | connections for one item p50 / p95 (related + explain of those shown) | related p95 | new item arrives: add + its connections p50 / p95 | library-wide list, recomputed | build |',
-    '|---|---|---|---|---|---|---|',
+    '| items | indexed clips | connections for one item p50 / p95 (related + explain of those shown) | related p95 | naive ranking p95 | ratio related / naive (p95) | ratio one item / naive (p95) | new item arrives: add + its connections p50 / p95 | library-wide list, recomputed | build |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
         `| ${r.size.toLocaleString('en-US')} | ${r.indexed.toLocaleString('en-US')} | ${ms(r.oneItem.p50)} / ${ms(r.oneItem.p95)} | ${ms(r.related.p95)} | ` +
-        `${ms(r.arrival.p50)} / ${ms(r.arrival.p95)} | ${r.libraryWide.estimated ? '~' : ''}${ms(r.libraryWide.ms)}${r.libraryWide.estimated ? ' (estimated from 2,000 items)' : ''} | ${ms(r.buildMs)} |`,
+        `${ms(r.naive.oneItem.p95)} | ${r.ratios.related} | ${r.ratios.oneItem} | ` +
+        `${ms(r.arrival.p50)} / ${ms(r.arrival.p95)} | ${r.libraryWide.estimated ? '~' : ''}${ms(r.libraryWide.ms)}${r.libraryWide.estimated ? ` (estimated from ${RECOMPUTE_SAMPLE.toLocaleString('en-US')} items)` : ''} | ${ms(r.buildMs)} |`,
     ),
     '',
   ];
@@ -149,16 +160,22 @@ export function connectionsMarkdown(results: readonly ConnectionsSizeResult[]): 
   return lines.join('\n');
 }
 
-/** Measures every size and writes bench/results/connections.json and .md. */
-export async function runConnectionsBench(sizes: readonly number[], log: (message: string) => void): Promise<string> {
+/** Measures every size in Chromium and writes bench/results/connections.json and .md. */
+export async function runConnectionsBench(
+  sizes: readonly number[],
+  environment: { chromium: string; loadAverage: number },
+  log: (message: string) => void,
+): Promise<string> {
+  const helper = await bundlePageScript('bench/connections-page.ts');
   const results: ConnectionsSizeResult[] = [];
-  for (const size of sizes) results.push(await measureConnectionsAt(size, log));
-  const markdown = connectionsMarkdown(results);
+  for (const size of sizes) results.push(await measureConnectionsAt(size, helper, log));
+  const described = `${environment.chromium}, ${new Date().toISOString().slice(0, 10)}, load average ${environment.loadAverage} at the start on ${cpus().length} CPUs`;
+  const markdown = connectionsMarkdown(results, described);
   const dir = join(ROOT, 'bench/results');
   await mkdir(dir, { recursive: true });
   await writeFile(
     join(dir, 'connections.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), ...environment, results }, null, 2)}\n`,
   );
   await writeFile(join(dir, 'connections.md'), markdown);
   return markdown;

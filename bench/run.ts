@@ -130,6 +130,6 @@ for (const size of sizes) {
 const markdown = await save();
 console.log(`\n${markdown}`);
 log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
-// Connections are core code the worker runs as is: measured in Node on the same libraries.
-console.log(`\n${await runConnectionsBench(sizes, log)}`);
+// Connections: the worker's core code in an extension page, beside a naive baseline, on the same libraries.
+console.log(`\n${await runConnectionsBench(sizes, { chromium: run.environment.chromium, loadAverage: load() }, log)}`);
 log('wrote bench/results/connections.json and bench/results/connections.md');

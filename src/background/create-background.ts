@@ -129,6 +129,7 @@ export function createBackground({
       return saved;
     },
     getLibraryConnections: () => libraryConnections.get(),
+    getLibraryConnectionsProgress: async () => libraryConnections.progress(),
     getTopicBridges: ({ a, b }) => libraryConnections.bridges(a, b),
     listTags: tags.listTags,
     renameTag: tags.renameTag,

@@ -21,6 +21,8 @@ export function createLibraryConnections(db: CrisscrossDb, connections: Connecti
   let generation = 0;
   let cached: { generation: number; value: LibraryConnections } | null = null;
   let computing: { generation: number; promise: Promise<LibraryConnections> } | null = null;
+  /** Items scored so far by the computation under way, for the page's progress bar. */
+  let progress: { done: number; total: number } | null = null;
 
   /** Titles and topics of items by key; keys whose item is gone are left out. */
   async function itemViews(
@@ -79,9 +81,15 @@ export function createLibraryConnections(db: CrisscrossDb, connections: Connecti
     const [index, feedback] = await Promise.all([connections.ready(), connections.feedback()]);
     const collector = new LibraryConnectionCollector(index, feedback);
     const ids = index.ids();
-    for (let i = 0; i < ids.length; i += SLICE) {
-      collector.collect(ids.slice(i, i + SLICE));
-      await yieldToEvents();
+    progress = { done: 0, total: ids.length };
+    try {
+      for (let i = 0; i < ids.length; i += SLICE) {
+        collector.collect(ids.slice(i, i + SLICE));
+        progress = { done: Math.min(ids.length, i + SLICE), total: ids.length };
+        await yieldToEvents();
+      }
+    } finally {
+      progress = null;
     }
     const all = collector.strongest();
     const counts = new Map<string, number>();
@@ -132,6 +140,11 @@ export function createLibraryConnections(db: CrisscrossDb, connections: Connecti
         computing = { generation: started, promise };
       }
       return computing.promise;
+    },
+
+    /** How far the computation under way has got (items scored of all), or null when none is. */
+    progress(): { done: number; total: number } | null {
+      return progress;
     },
 
     async bridges(a: string, b: string): Promise<TopicBridgeView> {

@@ -260,6 +260,8 @@ export interface BackgroundRequests {
   };
   /** The library-wide connections: computed when first asked, kept until the library changes. */
   getLibraryConnections: { request: Record<string, never>; response: LibraryConnections };
+  /** How far the library-wide connections being computed have got: items scored of all; null when none are being computed. */
+  getLibraryConnectionsProgress: { request: Record<string, never>; response: { done: number; total: number } | null };
   /** What bridges a pair of topics. */
   getTopicBridges: { request: { a: string; b: string }; response: TopicBridgeView };
   /** Tags in use with their counts, most used first. */

@@ -105,6 +105,26 @@ describe('getLibraryConnections', () => {
   });
 });
 
+describe('getLibraryConnectionsProgress', () => {
+  it('reports the items scored while the list is computed, and nothing once it is done', async () => {
+    const send = setUp();
+    await seed();
+    expect(await send('getLibraryConnectionsProgress')).toBeNull();
+    let finished = false;
+    const computed = send<LibraryConnections>('getLibraryConnections').then(() => (finished = true));
+    const seen: unknown[] = [];
+    while (!finished) {
+      const progress = await send('getLibraryConnectionsProgress');
+      if (progress) seen.push(progress);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await computed;
+    // The five items fit one slice: scored, then the worker yields before finishing the list.
+    expect(seen).toContainEqual({ done: 5, total: 5 });
+    expect(await send('getLibraryConnectionsProgress')).toBeNull();
+  });
+});
+
 describe('highlights and notes in connections', () => {
   it('count toward their clip: a note that speaks of another topic connects the two', async () => {
     const send = setUp();

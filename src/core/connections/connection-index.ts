@@ -3,7 +3,7 @@ import { fingerprint } from '../search/documents';
 import { normalizeKey } from '../search/normalize';
 import { bridgeBetween, listTopicPairs, type TopicView, type UnitVector } from './bridges';
 import { ConnectionSnapshotError } from './errors';
-import { pairKey } from './feedback';
+import { pairItems, pairKey } from './feedback';
 import { englishShare } from './english';
 import { bestPassage } from './sentences';
 import { CONNECTION_INDEX_VERSION, validateSnapshot, type ConnectionSnapshot } from './snapshot';
@@ -298,14 +298,17 @@ export class ConnectionIndex {
       page = source.page;
       topics = normalizeTopics(source.topics);
     }
-    const scored = this.score(query, (entry) => entry.id !== sourceId && entry.page !== page);
+    // Most items touched score under the minimum: they are dropped before any pair key is built.
+    const confirmedWith = sourceId === undefined ? new Set<string>() : partnersOf(sourceId, options.confirmed);
+    const scored = this.score(
+      query,
+      (entry, score) => entry.id !== sourceId && entry.page !== page && (score >= minScore || confirmedWith.has(entry.id)),
+    );
     const cross: Array<{ entry: Entry; score: number; confirmed: boolean; sharedTopics: string[] }> = [];
     const same: typeof cross = [];
     for (const { entry, score } of scored) {
-      const key = sourceId === undefined ? undefined : pairKey(sourceId, entry.id);
-      if (key !== undefined && options.dismissed?.has(key)) continue;
-      const confirmed = key !== undefined && (options.confirmed?.has(key) ?? false);
-      if (score < minScore && !confirmed) continue;
+      if (sourceId !== undefined && options.dismissed?.has(pairKey(sourceId, entry.id))) continue;
+      const confirmed = confirmedWith.has(entry.id);
       const sharedTopics = entry.topics.filter((topic) => topics.includes(topic));
       (sharedTopics.length > 0 ? same : cross).push({ entry, score, confirmed, sharedTopics });
     }
@@ -623,7 +626,7 @@ export class ConnectionIndex {
   }
 
   /** Cosine of the query with every item sharing one of its terms and passing `accept`. */
-  private score(query: readonly QueryTerm[], accept: (entry: Entry) => boolean): Array<{ entry: Entry; score: number }> {
+  private score(query: readonly QueryTerm[], accept: (entry: Entry, score: number) => boolean): Array<{ entry: Entry; score: number }> {
     if (this.acc.length < this.entries.length) {
       const capacity = Math.max(64, this.entries.length * 2);
       this.acc = new Float64Array(capacity);
@@ -652,10 +655,11 @@ export class ConnectionIndex {
     const results: Array<{ entry: Entry; score: number }> = [];
     for (const slot of touched) {
       const entry = this.entries[slot]!;
-      if (!accept(entry)) continue;
       const norm = this.norm(entry);
+      if (norm <= 0) continue;
       // Rounding can push a perfect match a hair past 1.
-      if (norm > 0) results.push({ entry, score: Math.min(1, acc[slot]! / norm) });
+      const score = Math.min(1, acc[slot]! / norm);
+      if (accept(entry, score)) results.push({ entry, score });
     }
     return results;
   }
@@ -699,6 +703,17 @@ export class ConnectionIndex {
       },
     };
   }
+}
+
+/** The items confirmed as connected to `id`, from unordered pair keys. */
+function partnersOf(id: string, confirmed: ReadonlySet<string> | undefined): Set<string> {
+  const partners = new Set<string>();
+  for (const key of confirmed ?? []) {
+    const [a, b] = pairItems(key);
+    if (a === id) partners.add(b);
+    else if (b === id) partners.add(a);
+  }
+  return partners;
 }
 
 function splitPhrase(term: string): readonly [string, string] | null {

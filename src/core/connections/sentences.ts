@@ -1,4 +1,5 @@
 // Finds the sentence of a text that best shows a connection, and trims it around its shared words.
+import { foldText } from '../search/normalize';
 import { phraseKey, scanWords } from './terms';
 import type { Passage } from './types';
 
@@ -101,16 +102,106 @@ function windowAround(sentence: string, marks: readonly Mark[], maxChars: number
   return [start, end];
 }
 
+/** Texts whose sentences were split last, most recent last: a popup explains one source against many targets. */
+const PREPARED_TEXTS = 64;
+const prepared = new Map<string, PreparedText>();
+
+/** A text's sentences, and all of them folded as words are folded, joined by line breaks, for indexOf. */
+interface PreparedText {
+  sentences: Array<[number, number]>;
+  folded: string;
+  /** Where each sentence starts in `folded`. */
+  starts: number[];
+}
+
+/** A text prepared for the pre-filter, from a small LRU cache keyed by the text. */
+function prepare(text: string): PreparedText {
+  const cached = prepared.get(text);
+  if (cached) {
+    prepared.delete(text);
+    prepared.set(text, cached);
+    return cached;
+  }
+  const sentences = splitSentences(text);
+  const starts: number[] = [];
+  let length = 0;
+  const parts = sentences.map(([start, end]) => {
+    const folded = foldText(text.slice(start, end));
+    starts.push(length);
+    length += folded.length + 1;
+    return folded;
+  });
+  const value = { sentences, folded: parts.join('\n'), starts };
+  prepared.set(text, value);
+  if (prepared.size > PREPARED_TEXTS) prepared.delete(prepared.keys().next().value!);
+  return value;
+}
+
+/** Whether a word may start after this character: not an ASCII letter or digit (any other character may split words). */
+const mayPrecedeWord = (code: number) => !((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90));
+
+/**
+ * The word-start prefixes a term needs, one per word (a phrase needs both). A word whose stem is `s`
+ * starts with `s` minus its last letter once folded ("companies" -> "company": "compan").
+ */
+function probesOf(term: string): string[] {
+  return [...new Set(term.split(' ').map((stem) => (stem.length > 1 ? stem.slice(0, -1) : stem)))];
+}
+
+/**
+ * Upper bounds of each sentence's score: the summed weights of the terms whose probes all occur at a
+ * word start in it. Found with indexOf over the folded text, so no sentence is tokenised.
+ */
+function scoreBounds({ folded, starts }: PreparedText, weights: ReadonlyMap<string, number>): Float64Array {
+  const bounds = new Float64Array(starts.length);
+  const found = new Int32Array(starts.length);
+  const lastProbe = new Int32Array(starts.length).fill(-1);
+  let probeId = 0;
+  for (const [term, weight] of weights) {
+    if (!(weight > 0)) continue;
+    const probes = probesOf(term);
+    found.fill(0);
+    for (const probe of probes) {
+      probeId++;
+      let sentence = 0;
+      for (let at = folded.indexOf(probe); at >= 0; at = folded.indexOf(probe, at + 1)) {
+        if (at > 0 && !mayPrecedeWord(folded.charCodeAt(at - 1))) continue;
+        while (sentence + 1 < starts.length && starts[sentence + 1]! <= at) sentence++;
+        if (lastProbe[sentence] === probeId) continue;
+        lastProbe[sentence] = probeId;
+        if (++found[sentence]! === probes.length) bounds[sentence]! += weight;
+      }
+    }
+  }
+  return bounds;
+}
+
 /**
  * The sentence of `text` whose shared terms weigh most (`weights`: term key -> weight), earliest on a
  * tie, trimmed to about `maxChars` around its shared words. Null when no sentence has a shared term.
+ *
+ * Tokenising every sentence is what costs, so each sentence first gets a cheap upper bound of its
+ * score (scoreBounds), and sentences are tokenised best bound first until no bound can beat the best
+ * score. The result is the one a scan of every sentence gives: a pruned sentence scores less.
  */
 export function bestPassage(text: string, weights: ReadonlyMap<string, number>, maxChars = PASSAGE_CHARS): Passage | null {
   if (weights.size === 0 || !text) return null;
-  let best: { start: number; end: number; marks: Mark[]; score: number } | null = null;
-  for (const [start, end] of splitSentences(text)) {
+  const prepared = prepare(text);
+  const bounds = scoreBounds(prepared, weights);
+  const candidates: number[] = [];
+  bounds.forEach((bound, index) => bound > 0 && candidates.push(index));
+  candidates.sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+  let best: { index: number; start: number; end: number; marks: Mark[]; score: number } | null = null;
+  for (const index of candidates) {
+    const bound = bounds[index]!;
+    // The bound and the score add the same weights in different orders: allow for rounding.
+    if (best !== null && bound + 1e-9 * bound < best.score) break;
+    const [start, end] = prepared.sentences[index]!;
     const found = marksOf(text.slice(start, end), weights);
-    if (found.score > 0 && (best === null || found.score > best.score)) best = { start, end, ...found };
+    if (found.score <= 0) continue;
+    if (best === null || found.score > best.score || (found.score === best.score && index < best.index)) {
+      best = { index, start, end, ...found };
+    }
   }
   if (!best) return null;
   const sentence = text.slice(best.start, best.end).replace(/\s+/g, ' ');

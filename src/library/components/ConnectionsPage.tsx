@@ -5,6 +5,7 @@ import { NO_TOPIC_FILTER, type TopicPairFilter } from '../../core/connections/to
 import { sendRequest } from '../../messaging/client';
 import type { LibraryConnectionView, LibraryConnections } from '../../messaging/protocol';
 import { ConnectionGraph } from './ConnectionGraph';
+import { ConnectionsProgress } from './ConnectionsProgress';
 import { StrongestConnections } from './StrongestConnections';
 import { TagsPanel } from './TagsPanel';
 import { TopicBridges } from './TopicBridges';
@@ -57,7 +58,7 @@ export function ConnectionsPage() {
           {error}
         </p>
       )}
-      {!data && !error && <p class="muted">Finding connections across your library…</p>}
+      {!data && !error && <ConnectionsProgress />}
       {data && data.indexed === 0 && (
         <p class="muted">Nothing saved yet. Clip pages under different tags and their connections show here.</p>
       )}
