@@ -1,6 +1,6 @@
 // The demo: serves the seed blog on 127.0.0.1, loads the built extension into Chromium (headless when
 // there is no display), walks the main job, and writes screenshots to demo-out/.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { SEED_BLOG, startBlogServer } from '../test/e2e/blog-server';
 import { launchExtension } from '../test/e2e/extension';
@@ -12,6 +12,8 @@ const pages = (JSON.parse(await readFile(`${SEED_BLOG}pages.json`, 'utf8')) as {
   (page) => page.path.startsWith('posts/'),
 );
 
+// Screenshots from an earlier walk would otherwise linger beside this one's under other step numbers.
+await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
 const blog = await startBlogServer();
 const session = await launchExtension(undefined, { headless });
