@@ -7,7 +7,7 @@ import { normalizeUrl } from '../core/url';
 import type { ContentRequests, Envelope, TabHighlights } from '../messaging/protocol';
 import { RequestError, type Result } from '../messaging/result';
 import type { MessageSender } from '../messaging/router';
-import { selectorsSchema } from '../messaging/schemas';
+import { selectorsSchema } from '../core/anchoring/selectors-schema';
 import { addClipAliases, findClipOfPage, saveCapture } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
 import { addHighlight, deleteHighlight, listClipHighlights, recordAnchoring, updateHighlight } from '../storage/highlight-store';

@@ -9,8 +9,8 @@ import {
   MAX_TEXT_CHARS,
   MAX_TITLE_CHARS,
 } from '../core/extract/limits';
-import type { HighlightSelectors } from '../core/anchoring/types';
-import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS } from '../core/highlight';
+import { selectorsSchema } from '../core/anchoring/selectors-schema';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from '../core/highlight';
 import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from '../core/tags/normalize';
 import type { PageCapture } from '../core/page-capture';
 import type { BackgroundRequests, SenderKind } from './protocol';
@@ -21,28 +21,6 @@ const url = z
   .string()
   .max(8_192)
   .regex(/^(https?|file):/);
-
-const offset = z.number().int().nonnegative().max(50_000_000);
-const context = z.string().max(200);
-const xpath = z.strictObject({ type: z.literal('XPathSelector'), value: z.string().max(2_000) });
-
-/** W3C selectors of a highlight, as the content script describes them. */
-export const selectorsSchema: z.ZodType<HighlightSelectors> = z.strictObject({
-  quote: z.strictObject({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1).max(MAX_QUOTE_CHARS),
-    prefix: context,
-    suffix: context,
-  }),
-  position: z.strictObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
-  range: z.strictObject({
-    type: z.literal('RangeSelector'),
-    startSelector: xpath,
-    startOffset: offset,
-    endSelector: xpath,
-    endOffset: offset,
-  }),
-});
 
 const color = z.enum(HIGHLIGHT_COLORS);
 const note = z.string().max(MAX_NOTE_CHARS);

@@ -1,5 +1,6 @@
 // The zod schema of the Crisscross JSON export: types, sizes and safe addresses. export-format.schema.json is generated from it.
 import * as z from 'zod';
+import { selectorsSchema } from '../anchoring/selectors-schema';
 import type { Collection } from '../collection';
 import { MAX_EXCERPT_CHARS, MAX_HTML_CHARS, MAX_META_CHARS, MAX_TAGS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from '../extract/limits';
 import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, type Highlight } from '../highlight';
@@ -56,7 +57,6 @@ const id = z.string().min(1).max(100);
 /** Epoch milliseconds, within the range a JavaScript Date can hold. */
 const time = z.number().int().min(0).max(8.64e15);
 const isoDateTime = z.iso.datetime({ offset: true });
-const offset = z.number().int().nonnegative().max(50_000_000);
 const tags = z.array(z.string().min(1).max(60)).max(MAX_TAGS);
 
 const clipSchema: z.ZodType<Clip> = z
@@ -84,8 +84,6 @@ const clipSchema: z.ZodType<Clip> = z
   })
   .meta({ title: 'Clip', description: 'A saved page: its addresses, metadata, clean text and sanitized HTML.' });
 
-const xpath = z.strictObject({ type: z.literal('XPathSelector'), value: z.string().max(2_000) });
-
 const highlightSchema: z.ZodType<Highlight> = z
   .strictObject({
     id,
@@ -96,22 +94,7 @@ const highlightSchema: z.ZodType<Highlight> = z
     note: z.string().max(MAX_NOTE_CHARS),
     color: z.enum(HIGHLIGHT_COLORS),
     tags,
-    selectors: z.strictObject({
-      quote: z.strictObject({
-        type: z.literal('TextQuoteSelector'),
-        exact: z.string().min(1).max(MAX_QUOTE_CHARS),
-        prefix: z.string().max(200),
-        suffix: z.string().max(200),
-      }),
-      position: z.strictObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
-      range: z.strictObject({
-        type: z.literal('RangeSelector'),
-        startSelector: xpath,
-        startOffset: offset,
-        endSelector: xpath,
-        endOffset: offset,
-      }),
-    }),
+    selectors: selectorsSchema,
     createdAt: time,
     updatedAt: time,
   })
