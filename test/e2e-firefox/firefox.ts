@@ -96,10 +96,13 @@ export function drawnHighlights(page: Page): Promise<Record<string, string[]>> {
 
 /** Clicks the middle of the first drawn highlight, as a user clicking the marked text. */
 export async function clickDrawnHighlight(page: Page): Promise<void> {
-  const point = await page.evaluate(() => {
+  const point = await page.evaluate(async () => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     for (const highlight of registry.values()) {
       for (const range of highlight) {
+        // Firefox restores the scroll position after a reload: bring the text into view, measure after layout.
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        await new Promise(requestAnimationFrame);
         const rect = range.getClientRects()[0];
         if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
