@@ -13,7 +13,13 @@ export function normalizeUrl(input: string, base?: string): string | null {
   }
   if (!['http:', 'https:', 'file:'].includes(url.protocol)) return null;
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
+  // forEach, not keys(): in a Firefox content script the iterator keys() returns is not iterable (it comes
+  // through the page's Xray wrapper without its Symbol.iterator), and clipping failed there.
+  const tracking: string[] = [];
+  url.searchParams.forEach((_value, key) => {
+    if (TRACKING_PARAMS.test(key)) tracking.push(key);
+  });
+  for (const key of tracking) url.searchParams.delete(key);
   url.search = url.searchParams.toString() ? `?${url.searchParams.toString()}` : '';
   return url.href;
 }

@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalizeUrl, restrictedPageReason } from '../../src/core/url';
 
 describe('normalizeUrl', () => {
   it('drops the fragment and tracking parameters, keeps the rest', () => {
     expect(normalizeUrl('https://Example.org:443/a/b?id=3&utm_source=x&fbclid=y#part')).toBe('https://example.org/a/b?id=3');
+  });
+  it('drops tracking parameters where query iterators are not iterable, as in a Firefox content script', () => {
+    const keys = vi.spyOn(URLSearchParams.prototype, 'keys').mockImplementation(() => ({}) as URLSearchParamsIterator<string>);
+    try {
+      expect(normalizeUrl('https://example.org/a?utm_medium=x&id=3&gclid=z')).toBe('https://example.org/a?id=3');
+    } finally {
+      keys.mockRestore();
+    }
   });
   it('resolves relative canonical links against the page', () => {
     expect(normalizeUrl('/posts/x.html', 'http://127.0.0.1:8080/posts/y.html')).toBe('http://127.0.0.1:8080/posts/x.html');
