@@ -103,7 +103,7 @@ describe('importing damaged and hostile files', () => {
         refused = error as { code?: string; message?: string };
       }
 
-    if (refused) {
+      if (refused) {
         expect(refused.code).toBe('invalid-request');
         expect(refused.message).toMatch(/^damaged\.json was not imported, and nothing was changed\. ./);
         expect(withoutTime((await exportLibrary(target.db, 'json', '0.1.0')).text!)).toBe(before);
