@@ -40,11 +40,17 @@ export function createConnectionService(
       highlightPages.set(highlight.id, highlight.clipId);
       byClip.set(highlight.clipId, [...(byClip.get(highlight.clipId) ?? []), highlight]);
     }
+    // A clip's collections are topics too. Collections are few (named by hand), so reading them all is cheap.
+    const collectionNames = new Map<string, string[]>();
+    if (clips.length)
+      for (const collection of await db.collections.toArray())
+        for (const item of collection.items)
+          if (item.type === 'clip') collectionNames.set(item.id, [...(collectionNames.get(item.id) ?? []), collection.name]);
     // Oldest highlight first, so a clip's text (and its fingerprint) does not depend on read order.
     return clips.map((clip) =>
       clipConnectionItem(
         clip,
-        [],
+        collectionNames.get(clip.id) ?? [],
         (byClip.get(clip.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
       ),
     );
@@ -141,6 +147,15 @@ export function createConnectionService(
     highlightSaved(highlight: Highlight) {
       highlightPages.set(highlight.id, highlight.clipId);
       refreshAfterWrite([highlight.clipId], highlight.updatedAt);
+    },
+    /** Collections were edited: the clips in them (or whose highlights are) may have other topics now. */
+    async collectionsChanged(refs: readonly ItemRef[]) {
+      const highlights = await db.highlights.bulkGet(refs.filter((ref) => ref.type === 'highlight').map((ref) => ref.id));
+      const clipIds = [
+        ...refs.filter((ref) => ref.type === 'clip').map((ref) => ref.id),
+        ...highlights.flatMap((highlight) => (highlight ? [highlight.clipId] : [])),
+      ];
+      if (clipIds.length) refreshAfterWrite(clipIds, Date.now());
     },
     itemRemoved(ref: ItemRef) {
       if (ref.type === 'clip') return refreshAfterWrite([ref.id], Date.now());

@@ -73,7 +73,10 @@ export function createBackground({
       connectionIndex.itemRemoved(ref);
       libraryConnections.invalidate();
     },
-    collectionsChanged: (refs) => search.collectionsChanged(refs),
+    collectionsChanged: async (refs) => {
+      await Promise.all([search.collectionsChanged(refs), connectionIndex.collectionsChanged(refs)]);
+      libraryConnections.invalidate();
+    },
   };
   const redirects = createRedirectAliases(browser, log);
   const tags = createTagHandlers(db, changes);

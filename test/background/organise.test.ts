@@ -148,3 +148,16 @@ describe('tags and bulk actions', () => {
     expect(await quickIds('collection:team')).toEqual(['clip-1', 'clip-2', 'h-1']);
   });
 });
+
+describe('collections as topics of connections', () => {
+  const topicNames = async () =>
+    (await send<{ topics: { topic: string }[] }>('getLibraryConnections', {})).topics.map((entry) => entry.topic.toLowerCase());
+
+  it('adds a collection to its clips’ topics, and takes it away when the clip leaves it', async () => {
+    expect(await topicNames()).not.toContain('keynote');
+    const created = await send<{ id: string }>('createCollection', { name: 'Keynote', description: '', items: [clip2] });
+    await expect.poll(topicNames).toContain('keynote');
+    await send('removeFromCollection', { id: created.id, items: [clip2] });
+    await expect.poll(topicNames).not.toContain('keynote');
+  });
+});

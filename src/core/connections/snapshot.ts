@@ -3,10 +3,10 @@ import { ConnectionSnapshotError } from './errors';
 
 /**
  * Version of everything that shapes the index: the analyser (stop words, stemming, phrases, title
- * weight), the weighting and the snapshot layout. Bump it with any such change (including a change
+ * weight), the weighting, what an item's topics are (tags, collections, site) and the snapshot layout. Bump it with any such change (including a change
  * to the search stop-word list, which the analyser reuses); other versions are refused and rebuilt.
  */
-export const CONNECTION_INDEX_VERSION = 2;
+export const CONNECTION_INDEX_VERSION = 3;
 
 /** One item's stored terms: indexes into the snapshot's `vocab`, and their counts. */
 export interface SnapshotItem {
