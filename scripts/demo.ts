@@ -1,16 +1,15 @@
 // The demo: serves the seed blog on 127.0.0.1, loads the built extension into Chromium (headless when
 // there is no display), walks the main job, and writes screenshots to demo-out/.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { SEED_BLOG, startBlogServer } from '../test/e2e/blog-server';
+import { startBlogServer } from '../test/e2e/blog-server';
+import { seedPosts } from '../test/e2e/paths';
 import { launchExtension } from '../test/e2e/extension';
 import { clickControl, isControlVisible, selectPhrase } from '../test/e2e/page-ui';
 
 const OUT = 'demo-out';
 const headless = !process.env.DISPLAY;
-const pages = (JSON.parse(await readFile(`${SEED_BLOG}pages.json`, 'utf8')) as { pages: { path: string; title: string }[] }).pages.filter(
-  (page) => page.path.startsWith('posts/'),
-);
+const pages = seedPosts();
 
 // Screenshots from an earlier walk would otherwise linger beside this one's under other step numbers.
 await rm(OUT, { recursive: true, force: true });

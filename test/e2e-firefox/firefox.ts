@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from '../e2e/paths';
+import { dragAcross, phraseBox } from '../e2e/select-phrase';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const DIST_FIREFOX = join(ROOT, 'dist/firefox');
@@ -37,27 +38,7 @@ export const contentScriptLoaded = (page: Page) => page.evaluate(() => document.
 
 /** Selects `phrase` in the page as a user would by dragging, and releases the mouse. */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not on the page`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
+  await dragAcross(page.mouse, await page.evaluate(phraseBox, phrase), phrase);
 }
 
 /** Whether our UI is drawn just under the end of the selection, where the selection toolbar shows: a hit

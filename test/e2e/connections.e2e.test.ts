@@ -2,24 +2,16 @@
 // media", "google"), the graph's dots and lines, the strongest cross-topic connections, the topic
 // pair filter and its bridges, opening an item from the graph by keyboard, renaming and merging tags,
 // and axe-core checks in light and dark.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { SEED_BLOG, startBlogServer, type BlogServer } from './blog-server';
+import { startBlogServer, type BlogServer } from './blog-server';
+import { seedPosts } from './paths';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clipThroughPopup } from './user-actions';
 
-interface SeedPage {
-  path: string;
-  title: string;
-  tags: string[];
-}
 // Every post of the seed blog: connections need a library where common words can be told from distinctive ones.
-const POSTS = (JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: SeedPage[] }).pages.filter((page) =>
-  page.path.startsWith('posts/'),
-);
+const POSTS = seedPosts();
 const GOOGLE_POSTS = POSTS.filter((post) => post.tags.includes('google')).length;
 const CHROME_POST = 'Google Chrome’s innovation: Focus on what matters and make it relevant';
 // A pair a curator makes (eval/seed-blog-labels.json): winning customers, and fast customer service.

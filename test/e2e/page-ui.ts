@@ -2,6 +2,7 @@
 // selectors) cannot enter: DevTools' DOM domain can, so controls are found there by accessible name
 // and clicked with the real mouse, as a user would.
 import type { CDPSession, Page } from 'playwright-core';
+import { dragAcross, phraseBox } from './select-phrase';
 
 interface DomNode {
   nodeId: number;
@@ -106,27 +107,7 @@ export async function clickControl(page: Page, label: string): Promise<void> {
 
 /** Selects `phrase` in the page as a user would by dragging, and releases the mouse. */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not on the page`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
+  await dragAcross(page.mouse, await page.evaluate(phraseBox, phrase), phrase);
 }
 
 /** The text of each highlight drawn with the CSS Custom Highlight API, by colour. */

@@ -1,17 +1,14 @@
 // Searching from the popup, in real Chromium: as-you-type results with snippets, keyboard opening,
 // filters, a worker restart, and new clips found at once.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED_BLOG, startBlogServer, type BlogServer } from './blog-server';
+import { startBlogServer, type BlogServer } from './blog-server';
+import { seedPosts } from './paths';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clickControl, isControlVisible, selectPhrase } from './page-ui';
 import { clipThroughPopup } from './user-actions';
 
-const posts = (
-  JSON.parse(readFileSync(join(SEED_BLOG, 'pages.json'), 'utf8')) as { pages: { path: string; title: string; tags: string[] }[] }
-).pages.filter((page) => page.path.startsWith('posts/'));
+const posts = seedPosts();
 const FAST = 'Fast response is the new normal in customer service';
 
 describe('search from the popup', () => {
