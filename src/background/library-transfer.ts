@@ -1,53 +1,38 @@
 // Export and import of the whole library: files built by the pure formats in core/export, imports
 // planned against what is stored and written in one transaction (all or nothing).
 import {
-  exportCrisscrossJson,
-  exportHighlightsCsv,
-  exportHtml,
-  exportMarkdownZip,
-  exportNetscapeBookmarks,
-  exportWebAnnotations,
   parseCrisscrossJson,
   parseNetscapeBookmarks,
   parseWebAnnotations,
   planImport,
   scopedFileName,
-  selectBundle,
   type ExportBundle,
-  type ExportFile,
   type ImportResult,
 } from '../core/export';
+import { toBase64 } from '../core/export/transfer-chunks';
 import type { LinkRecord } from '../core/export/import-links';
 import type { ExportedFile, ExportFormat, ExportScope } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import { asStorageError } from '../storage/clip-store';
 import type { CrisscrossDb } from '../storage/db';
+import { buildExport, type BuiltFile, type ExportPart, type ExportSink } from './export-builders';
+import { LibraryChangedError, takeSnapshot } from './export-snapshot';
 import type { LibraryChanges } from './library-changes';
 
-const FORMATS: Record<ExportFormat, (bundle: ExportBundle, meta: { exportedAt: number; appVersion: string }) => ExportFile> = {
-  json: exportCrisscrossJson,
-  markdown: exportMarkdownZip,
-  html: exportHtml,
-  annotations: exportWebAnnotations,
-  csv: exportHighlightsCsv,
-  bookmarks: exportNetscapeBookmarks,
-};
+/** Items read per transaction while exporting. */
+export const EXPORT_BATCH = 200;
+/** Fresh starts an export makes when the library keeps changing under it, before it gives up. */
+export const EXPORT_ATTEMPTS = 3;
 
+/** Everything an import is planned against. */
 async function readBundle(db: CrisscrossDb): Promise<ExportBundle> {
   return db.transaction('r', db.clips, db.highlights, db.collections, db.links, async () => ({
     clips: await db.clips.toArray(),
     highlights: await db.highlights.toArray(),
     collections: await db.collections.toArray(),
-    // Confirmed connections travel with the library; dismissals are a private view setting.
-    links: await db.links.where('status').equals('confirmed').toArray(),
+    // Dismissed pairs count as present too: an import never turns a dismissal into a connection.
+    links: await db.links.toArray(),
   }));
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode(...all) would overflow the argument stack on a big zip.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** The name a part's export carries in its file name. */
@@ -60,18 +45,66 @@ async function scopeLabel(db: CrisscrossDb, scope: ExportScope): Promise<string>
   return collection.name;
 }
 
+export interface ExportRequest {
+  format: ExportFormat;
+  scope: ExportScope;
+  appVersion: string;
+}
+
+/** What an export run reports besides the parts it writes. */
+export interface ExportHooks {
+  sink: ExportSink;
+  /** The snapshot is taken: `total` items will be read. */
+  onSnapshot(total: number): void;
+  /** The library changed under the export: everything written so far is void, and it starts again. */
+  onRestart(): void;
+  /** Items per batch (tests make it small). */
+  batchSize?: number;
+}
+
+/** Builds one export into `hooks.sink`, from a fresh snapshot each attempt (see export-snapshot.ts). */
+export async function runExport(db: CrisscrossDb, request: ExportRequest, hooks: ExportHooks): Promise<BuiltFile> {
+  const label = await scopeLabel(db, request.scope);
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await takeSnapshot(db, request.scope);
+    hooks.onSnapshot(snapshot.clips.length + snapshot.highlights.length);
+    try {
+      const meta = { exportedAt: Date.now(), appVersion: request.appVersion };
+      const built = await buildExport(request.format, { db, snapshot, meta, sink: hooks.sink, batchSize: hooks.batchSize ?? EXPORT_BATCH });
+      return { ...built, fileName: scopedFileName(built.fileName, label) };
+    } catch (error) {
+      if (!(error instanceof LibraryChangedError)) throw error;
+      if (attempt >= EXPORT_ATTEMPTS) {
+        throw new RequestError(
+          `Your library changed ${EXPORT_ATTEMPTS} times while it was being exported, so no file was made (it would have mixed old and new). Try again when nothing is being saved.`,
+          'internal',
+        );
+      }
+      hooks.onRestart();
+    }
+  }
+}
+
+/** A whole export in one value, for backups and tests: the parts joined (text) or concatenated (zip). */
 export async function exportLibrary(
   db: CrisscrossDb,
   format: ExportFormat,
   appVersion: string,
   scope: ExportScope = { kind: 'all' },
 ): Promise<ExportedFile> {
-  const label = await scopeLabel(db, scope);
-  const built = FORMATS[format](selectBundle(await readBundle(db), scope), { exportedAt: Date.now(), appVersion });
-  const file = { ...built, fileName: scopedFileName(built.fileName, label) };
-  return typeof file.data === 'string'
-    ? { fileName: file.fileName, mimeType: file.mimeType, text: file.data, base64: null }
-    : { fileName: file.fileName, mimeType: file.mimeType, text: null, base64: toBase64(file.data) };
+  let parts: ExportPart[] = [];
+  const file = await runExport(
+    db,
+    { format, scope, appVersion },
+    {
+      sink: { write: async (part) => void parts.push(part), advance: async () => undefined },
+      onSnapshot: () => undefined,
+      onRestart: () => (parts = []),
+    },
+  );
+  if (format !== 'markdown') return { ...file, text: (parts as string[]).join(''), base64: null };
+  const bytes = new Uint8Array(await new Blob(parts as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+  return { ...file, text: null, base64: toBase64(bytes) };
 }
 
 /** Chooses the parser from the file's content, so a renamed file still imports. */
@@ -87,14 +120,23 @@ function parseFile(text: string): ImportResult {
   return parseCrisscrossJson(text);
 }
 
-export async function importLibrary(db: CrisscrossDb, changes: LibraryChanges, fileName: string, text: string) {
+export type ImportPhase = 'checking' | 'writing';
+
+export async function importLibrary(
+  db: CrisscrossDb,
+  changes: LibraryChanges,
+  fileName: string,
+  text: string,
+  onPhase: (phase: ImportPhase) => void = () => undefined,
+) {
+  onPhase('checking');
   const parsed = parseFile(text);
   if (!parsed.ok)
     throw new RequestError(`${fileName} was not imported, and nothing was changed. ${parsed.error.message}`, 'invalid-request');
   try {
     const plan = await db.transaction('rw', db.clips, db.highlights, db.collections, db.links, async () => {
-      // Dismissed pairs count as present too: an import never turns a dismissal into a connection.
-      const planned = planImport({ ...(await readBundle(db)), links: await db.links.toArray() }, parsed.value.bundle);
+      const planned = planImport(await readBundle(db), parsed.value.bundle);
+      onPhase('writing');
       // Stored HTML from a file is untrusted: every page that shows it sanitizes it first (the reader does).
       await db.clips.bulkPut([...planned.toAdd.clips, ...planned.toMerge.clips]);
       await db.highlights.bulkPut([...planned.toAdd.highlights, ...planned.toMerge.highlights]);

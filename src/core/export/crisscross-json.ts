@@ -14,7 +14,7 @@ export const CRISSCROSS_FORMAT_VERSION = 1;
 // which is what keeps this format lossless as the data model grows.
 type AllFields<T> = { [K in keyof Required<T>]: unknown };
 
-function clipJson(clip: Clip): AllFields<Clip> {
+export function clipJson(clip: Clip): AllFields<Clip> {
   return {
     id: clip.id,
     url: clip.url,
@@ -38,7 +38,7 @@ function clipJson(clip: Clip): AllFields<Clip> {
   };
 }
 
-function highlightJson(highlight: Highlight): AllFields<Highlight> {
+export function highlightJson(highlight: Highlight): AllFields<Highlight> {
   const { quote, position, range } = highlight.selectors;
   return {
     id: highlight.id,
@@ -65,7 +65,7 @@ function highlightJson(highlight: Highlight): AllFields<Highlight> {
   };
 }
 
-function collectionJson(collection: Collection): AllFields<Collection> {
+export function collectionJson(collection: Collection): AllFields<Collection> {
   return {
     id: collection.id,
     name: collection.name,
@@ -88,7 +88,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** Links sorted by their `id` when they have one, then by their canonical text: a stable order without knowing their shape. */
-function sortedLinks(links: readonly unknown[]): unknown[] {
+export function sortedLinks(links: readonly unknown[]): unknown[] {
   const keyed = links.map((link) => {
     const value = canonical(link);
     const id = value !== null && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? value.id : '';
@@ -98,26 +98,49 @@ function sortedLinks(links: readonly unknown[]): unknown[] {
   return keyed.map((entry) => entry.value);
 }
 
+/** The sections of an export in the order they are written; `links` is absent when the bundle has none. */
+export interface CrisscrossSections {
+  clips: unknown[];
+  highlights: unknown[];
+  collections: unknown[];
+  links?: unknown[];
+}
+
+/**
+ * The document every Crisscross JSON export is: the header, then the sections. Both the whole-bundle
+ * writer below and the streamed writer (with placeholders for the sections) print this one shape.
+ */
+export function crisscrossDocument(meta: ExportMeta, sections: CrisscrossSections): Record<string, unknown> {
+  const output: Record<string, unknown> = {
+    format: CRISSCROSS_FORMAT,
+    version: CRISSCROSS_FORMAT_VERSION,
+    exportedAt: isoTime(meta.exportedAt),
+    app: { name: 'Crisscross', version: meta.appVersion },
+    clips: sections.clips,
+    highlights: sections.highlights,
+    collections: sections.collections,
+  };
+  // Absent and empty are kept apart so an import gives back exactly what was exported.
+  if (sections.links) output.links = sections.links;
+  return output;
+}
+
+/** The suggested name of a Crisscross JSON export. */
+export function crisscrossFileName(meta: ExportMeta): string {
+  return `crisscross-export-${isoDay(meta.exportedAt)}.json`;
+}
+
 /**
  * The whole bundle as Crisscross JSON: `{format, version, exportedAt, app, clips, highlights,
  * collections, links?}`, items sorted by id and keys in a fixed order, so exporting what an import
  * of this file returns gives the same bytes. The shape is described by `export-format.schema.json`.
  */
 export function exportCrisscrossJson(bundle: ExportBundle, meta: ExportMeta): ExportFile {
-  const output: Record<string, unknown> = {
-    format: CRISSCROSS_FORMAT,
-    version: CRISSCROSS_FORMAT_VERSION,
-    exportedAt: isoTime(meta.exportedAt),
-    app: { name: 'Crisscross', version: meta.appVersion },
+  const output = crisscrossDocument(meta, {
     clips: sortById(bundle.clips).map(clipJson),
     highlights: sortById(bundle.highlights).map(highlightJson),
     collections: sortById(bundle.collections).map(collectionJson),
-  };
-  // Absent and empty are kept apart so an import gives back exactly what was exported.
-  if (bundle.links) output.links = sortedLinks(bundle.links);
-  return {
-    fileName: `crisscross-export-${isoDay(meta.exportedAt)}.json`,
-    mimeType: 'application/json',
-    data: `${JSON.stringify(output, null, 2)}\n`,
-  };
+    ...(bundle.links ? { links: sortedLinks(bundle.links) } : {}),
+  });
+  return { fileName: crisscrossFileName(meta), mimeType: 'application/json', data: `${JSON.stringify(output, null, 2)}\n` };
 }

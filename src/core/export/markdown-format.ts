@@ -52,7 +52,7 @@ export function clipMarkdown(page: PageWithHighlights): string {
 }
 
 // A zip stores dates as DOS time fields, which cannot hold dates before 1980 or after 2107.
-function zipTime(ms: number): number {
+export function zipTime(ms: number): number {
   return Math.min(Math.max(ms, Date.UTC(1980, 0, 2)), Date.UTC(2099, 11, 31));
 }
 
@@ -75,7 +75,7 @@ export function exportMarkdownZip(bundle: ExportBundle, meta: ExportMeta): Expor
   };
 }
 
-function hostnameOf(url: string): string {
+export function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname || 'Untitled';
   } catch {
