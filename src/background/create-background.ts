@@ -20,7 +20,8 @@ import { applyUndo } from './undo';
 import type { LibraryChanges } from './library-changes';
 import { createLibraryConnections } from './library-connections';
 import { createTagHandlers } from './tags';
-import { exportLibrary, importLibrary } from './library-transfer';
+import { createExportJobs } from './export-jobs';
+import { createImportJobs } from './import-jobs';
 import { getPageState } from './page-state';
 import { createRedirectAliases } from './redirect-aliases';
 import { createResultViews } from './search-results';
@@ -85,6 +86,8 @@ export function createBackground({
   const highlights = createHighlightHandlers(browser, db, changes, redirects);
   const connections = createConnectionHandlers(browser, db, connectionIndex);
   const backups = createBackupService(browser, db, { log });
+  const exports = createExportJobs(db, { appVersion: () => browser.runtime.getManifest().version, log });
+  const imports = createImportJobs(db, changes);
   const handlers: Handlers<BackgroundRequests> = {
     getPageState: ({ tabId }) => getPageState(browser, db, redirects, tabId),
     clipTab: ({ tabId }) => clipTab(browser, db, changes, redirects, tabId),
@@ -123,8 +126,14 @@ export function createBackground({
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');
       return { clip, highlights: await listClipHighlights(db, id) };
     },
-    exportLibrary: ({ format, scope }) => exportLibrary(db, format, browser.runtime.getManifest().version, scope),
-    importLibrary: ({ fileName, text }) => importLibrary(db, changes, fileName, text),
+    startExport: ({ format, scope }) => exports.start(format, scope),
+    nextExportPart: ({ jobId }) => exports.next(jobId),
+    cancelExport: async ({ jobId }) => exports.cancel(jobId),
+    startImport: async ({ fileName, size }) => imports.start(fileName, size),
+    sendImportPart: async ({ jobId, index, text }) => imports.part(jobId, index, text),
+    finishImport: ({ jobId }) => imports.finish(jobId),
+    getImportPhase: async ({ jobId }) => imports.phase(jobId),
+    cancelImport: async ({ jobId }) => imports.cancel(jobId),
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: async (request) => {
       const saved = await connections.setConnectionFeedback(request);

@@ -81,12 +81,44 @@ export interface LibraryItem {
 
 export type ExportFormat = 'json' | 'markdown' | 'html' | 'annotations' | 'csv' | 'bookmarks';
 
-/** A finished export: text, or base64 for binary files (zip), with a file name and type. */
+/** A whole export in one value (the worker's backups use it): text, or base64 for binary files (zip). */
 export interface ExportedFile {
   fileName: string;
   mimeType: string;
   text: string | null;
   base64: string | null;
+}
+
+/** Where a long export is: taking its snapshot, reading items into the file, or handing over the rest. */
+export type ExportPhase = 'reading' | 'building' | 'transferring';
+
+export interface ExportProgress {
+  phase: ExportPhase;
+  /** Items read into the file so far, of `total` (0 while the snapshot is taken). */
+  done: number;
+  total: number;
+}
+
+export interface ExportPartResponse {
+  progress: ExportProgress;
+  /** The next chunk: text, or base64 for binary files (zip); null when none was ready yet. */
+  part: { text: string } | { base64: string } | null;
+  /** The library changed during the export and it started again: drop every chunk received so far. */
+  restarted: boolean;
+  /** Set with the last chunk: the file's name and type. */
+  file: { fileName: string; mimeType: string } | null;
+}
+
+/** Where an import is once the file is received: reading and checking it, or writing it. */
+export type ImportPhase = 'receiving' | 'checking' | 'writing';
+
+/** What an import did. */
+export interface ImportReportView {
+  summary: string;
+  added: number;
+  merged: number;
+  skipped: number;
+  warnings: string[];
 }
 
 /** A passage of one side of a connection, with the shared terms' [start, end) offsets. */
@@ -244,13 +276,23 @@ export interface BackgroundRequests {
   };
   /** A clip with its highlights, for the reader. */
   getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
-  /** Exports everything saved, or a part of it, in one of the formats. */
-  exportLibrary: { request: { format: ExportFormat; scope?: ExportScope }; response: ExportedFile };
-  /** Imports a file (Crisscross JSON, bookmarks, Web Annotations): all or nothing, with a report. */
-  importLibrary: {
-    request: { fileName: string; text: string };
-    response: { summary: string; added: number; merged: number; skipped: number; warnings: string[] };
-  };
+  /**
+   * Starts an export of everything, or a part, in one of the formats. The worker builds it in the
+   * background; the page fetches it with nextExportPart, chunk by chunk (one runtime message is
+   * limited to 64 MB in Chrome), and puts the chunks together into a Blob.
+   */
+  startExport: { request: { format: ExportFormat; scope?: ExportScope }; response: { jobId: string } };
+  /** The export's next chunk (waiting briefly for one) and how far it has got. */
+  nextExportPart: { request: { jobId: string }; response: ExportPartResponse };
+  cancelExport: { request: { jobId: string }; response: { cancelled: boolean } };
+  /** Starts an import of a file the page then sends in parts (sendImportPart), in order. */
+  startImport: { request: { fileName: string; size: number }; response: { jobId: string } };
+  sendImportPart: { request: { jobId: string; index: number; text: string }; response: { received: number } };
+  /** Imports the file sent (Crisscross JSON, bookmarks, Web Annotations): all or nothing, with a report. */
+  finishImport: { request: { jobId: string }; response: ImportReportView };
+  /** What a running import is doing (finishImport answers when it is done). */
+  getImportPhase: { request: { jobId: string }; response: { phase: ImportPhase } };
+  cancelImport: { request: { jobId: string }; response: { cancelled: boolean } };
   /** Saved items related to the page in a tab (saved or not): other topics first, then its own topic. */
   getTabConnections: { request: { tabId: number }; response: TabConnections };
   /** Confirms a connection (kept and exported, with an optional note) or dismisses it for good. */

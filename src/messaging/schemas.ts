@@ -9,6 +9,7 @@ import {
   MAX_TEXT_CHARS,
   MAX_TITLE_CHARS,
 } from '../core/extract/limits';
+import { MAX_CHUNK_CHARS } from '../core/export/transfer-chunks';
 import { selectorsSchema } from '../core/anchoring/selectors-schema';
 import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from '../core/highlight';
 import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from '../core/tags/normalize';
@@ -77,7 +78,7 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     limit: z.number().int().min(1).max(500),
   }),
   getClip: z.strictObject({ id }),
-  exportLibrary: z.strictObject({
+  startExport: z.strictObject({
     format: z.enum(['json', 'markdown', 'html', 'annotations', 'csv', 'bookmarks']),
     scope: z
       .discriminatedUnion('kind', [
@@ -88,8 +89,14 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
       ])
       .optional(),
   }),
-  // The file's own size limit is checked by the parsers, which say so in words.
-  importLibrary: z.strictObject({ fileName: z.string().max(500), text: z.string() }),
+  nextExportPart: z.strictObject({ jobId: id }),
+  cancelExport: z.strictObject({ jobId: id }),
+  // The file's own size limit is checked by the import jobs and the parsers, which say so in words.
+  startImport: z.strictObject({ fileName: z.string().max(500), size: z.number().int().nonnegative() }),
+  sendImportPart: z.strictObject({ jobId: id, index: z.number().int().nonnegative(), text: z.string().max(MAX_CHUNK_CHARS) }),
+  finishImport: z.strictObject({ jobId: id }),
+  getImportPhase: z.strictObject({ jobId: id }),
+  cancelImport: z.strictObject({ jobId: id }),
   getTabConnections: z.strictObject({ tabId }),
   setConnectionFeedback: z.strictObject({
     source: z
@@ -144,8 +151,14 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   listFilterOptions: ['extension-page'],
   listLibrary: ['extension-page'],
   getClip: ['extension-page'],
-  exportLibrary: ['extension-page'],
-  importLibrary: ['extension-page'],
+  startExport: ['extension-page'],
+  nextExportPart: ['extension-page'],
+  cancelExport: ['extension-page'],
+  startImport: ['extension-page'],
+  sendImportPart: ['extension-page'],
+  finishImport: ['extension-page'],
+  getImportPhase: ['extension-page'],
+  cancelImport: ['extension-page'],
   getTabConnections: ['extension-page'],
   setConnectionFeedback: ['extension-page'],
   getLibraryConnections: ['extension-page'],

@@ -7,6 +7,7 @@ import { seedPosts } from './paths';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clickControl, isControlVisible, selectPhrase } from './page-ui';
 import { clipThroughPopup } from './user-actions';
+import { exportJsonText } from './worker-export';
 
 const posts = seedPosts();
 const FAST = 'Fast response is the new normal in customer service';
@@ -167,16 +168,8 @@ describe('connections in the popup', () => {
 
     await item.getByRole('button', { name: /^Confirm connection/ }).click();
     await expect.poll(() => item.locator('.clip-meta').textContent()).toContain('confirmed');
-    const exported = await popup.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ ok: boolean; value: { text: string } }> } } }
-      ).chrome.runtime.sendMessage({
-        channel: 'crisscross',
-        type: 'exportLibrary',
-        payload: { format: 'json' },
-      }),
-    );
-    const links = (JSON.parse(exported.value.text) as { links: { status: string; terms: string[] }[] }).links;
+    const exported = await exportJsonText(popup);
+    const links = (JSON.parse(exported) as { links: { status: string; terms: string[] }[] }).links;
     expect(links).toEqual([expect.objectContaining({ status: 'confirmed', terms: expect.arrayContaining(['disruptive']) })]);
   });
 });

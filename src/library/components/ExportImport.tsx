@@ -1,9 +1,10 @@
 // Export everything in the format other tools read, and import files back, with a report.
-import { useState } from 'preact/hooks';
-import { sendRequest } from '../../messaging/client';
+import { useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../messaging/protocol';
-import { download } from '../../ui/download';
+import { importProgressText, sendImport } from '../../ui/import-transfer';
 import { saveSettings, type Settings } from '../../ui/settings';
+import { TransferProgress, type TransferState } from '../../ui/TransferProgress';
+import { useExport } from '../../ui/use-export';
 
 export const EXPORT_FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'json', label: 'Crisscross JSON (complete, imports back)' },
@@ -14,36 +15,40 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'bookmarks', label: 'Bookmarks file (browsers)' },
 ];
 
-/** Largest file read: the importers refuse more anyway, and reading it would hold it all in memory. */
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
 export function ExportImport({ settings, onChange }: { settings: Settings; onChange: (settings: Settings) => void }) {
-  const [busy, setBusy] = useState(false);
+  const exporter = useExport();
+  const [importing, setImporting] = useState<TransferState | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const importControl = useRef<AbortController | null>(null);
+  const busy = exporter.busy || importing !== null;
 
-  const runExport = async () => {
-    setBusy(true);
-    setMessage({ text: 'Preparing the export…', error: false });
-    const result = await sendRequest('exportLibrary', { format: settings.exportFormat });
-    setBusy(false);
-    if (!result.ok) return setMessage({ text: `Export failed: ${result.error}`, error: true });
-    await download(result.value);
-    setMessage({ text: `Exported ${result.value.fileName}.`, error: false });
+  const runExport = () => {
+    setMessage(null);
+    void exporter.run({ format: settings.exportFormat });
   };
 
   const runImport = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES)
-      return setMessage({ text: `${file.name} is larger than 200 MB, so it was not imported. Nothing was changed.`, error: true });
-    setBusy(true);
-    setMessage({ text: `Importing ${file.name}…`, error: false });
-    const result = await sendRequest('importLibrary', { fileName: file.name, text: await file.text() });
-    setBusy(false);
-    setMessage(
-      result.ok ? { text: [result.value.summary, ...result.value.warnings].join(' '), error: false } : { text: result.error, error: true },
+    setMessage(null);
+    importControl.current = new AbortController();
+    const result = await sendImport(
+      file,
+      (progress) =>
+        setImporting({
+          text: importProgressText(file.name, progress),
+          value: progress.phase === 'receiving' ? progress.sent : null,
+          max: progress.size,
+        }),
+      importControl.current.signal,
     );
+    importControl.current = null;
+    setImporting(null);
+    if (!result.ok) return setMessage({ text: result.error, error: true });
+    if (result.value === 'cancelled') return setMessage({ text: `${file.name} was not imported. Nothing was changed.`, error: false });
+    setMessage({ text: [result.value.summary, ...result.value.warnings].join(' '), error: false });
   };
 
+  const shown = message ?? exporter.message;
   return (
     <>
       <h2>Export and import</h2>
@@ -60,9 +65,10 @@ export function ExportImport({ settings, onChange }: { settings: Settings; onCha
           ))}
         </select>
       </label>{' '}
-      <button type="button" class="primary" disabled={busy} onClick={() => void runExport()}>
+      <button type="button" class="primary" disabled={busy} onClick={runExport}>
         Export everything
       </button>
+      {exporter.progress && <TransferProgress label="Export progress" state={exporter.progress} onCancel={exporter.cancel} />}
       <p>
         <label>
           Import a file (Crisscross JSON, a bookmarks file or W3C Web Annotations):{' '}
@@ -74,12 +80,19 @@ export function ExportImport({ settings, onChange }: { settings: Settings; onCha
           />
         </label>
       </p>
+      {importing && (
+        <TransferProgress
+          label="Import progress"
+          state={importing}
+          onCancel={importing.value === null ? undefined : () => importControl.current?.abort()}
+        />
+      )}
       <p class="hint">
         An import adds what is new and merges what you already have; it never overwrites your notes. A file with a problem changes nothing.
       </p>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'status-error' : ''}>
-          {message.text}
+      {shown && (
+        <p role={shown.error ? 'alert' : 'status'} class={shown.error ? 'status-error' : ''}>
+          {shown.text}
         </p>
       )}
     </>

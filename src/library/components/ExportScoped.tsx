@@ -1,16 +1,16 @@
 // Export of a part of the library (a collection, a tag, a search result, a selection) in any format.
 import { useEffect, useState } from 'preact/hooks';
-import { sendRequest } from '../../messaging/client';
 import type { ExportFormat, ExportScope } from '../../messaging/protocol';
-import { download } from '../../ui/download';
 import { loadSettings } from '../../ui/settings';
+import { TransferProgress } from '../../ui/TransferProgress';
+import { useExport } from '../../ui/use-export';
 import { EXPORT_FORMATS } from './ExportImport';
 
 type Props = {
   scope: ExportScope;
   /** The button's words, e.g. "Export collection". */
   action: string;
-  /** How many items the export holds, for the progress text (when known beforehand). */
+  /** How many items the export holds, when known beforehand (none: nothing to export). */
   count?: number;
 };
 
@@ -18,28 +18,10 @@ export function ExportScoped({ scope, action, count }: Props) {
   const [format, setFormat] = useState<ExportFormat>('json');
   // Starts at the default format chosen in settings.
   useEffect(() => void loadSettings().then((settings) => setFormat(settings.exportFormat)), []);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    // The worker builds the file; this page stays responsive and says what is happening meanwhile.
-    const what = count === undefined ? '' : ` ${count.toLocaleString()} ${count === 1 ? 'item' : 'items'}`;
-    setMessage({ text: `Exporting${what}…`, error: false });
-    const started = performance.now();
-    const result = await sendRequest('exportLibrary', { format, scope });
-    if (result.ok) await download(result.value);
-    setBusy(false);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    setMessage(
-      result.ok
-        ? { text: `Exported ${result.value.fileName} (${seconds} s).`, error: false }
-        : { text: `Export failed: ${result.error}`, error: true },
-    );
-  };
+  const exporter = useExport();
 
   return (
-    <div class="export-scoped" aria-busy={busy}>
+    <div class="export-scoped" aria-busy={exporter.busy}>
       <label>
         Export format{' '}
         <select value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
@@ -50,11 +32,12 @@ export function ExportScoped({ scope, action, count }: Props) {
           ))}
         </select>
       </label>{' '}
-      <button type="button" disabled={busy || count === 0} onClick={() => void run()}>
+      <button type="button" disabled={exporter.busy || count === 0} onClick={() => void exporter.run({ format, scope })}>
         {action}
       </button>
-      <span role={message?.error ? 'alert' : 'status'} class={message?.error ? 'status-error' : 'muted'}>
-        {message?.text ?? ''}
+      {exporter.progress && <TransferProgress label="Export progress" state={exporter.progress} onCancel={exporter.cancel} />}
+      <span role={exporter.message?.error ? 'alert' : 'status'} class={exporter.message?.error ? 'status-error' : 'muted'}>
+        {exporter.message?.text ?? ''}
       </span>
     </div>
   );
