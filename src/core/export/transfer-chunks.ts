@@ -23,8 +23,13 @@ export function takeText(queue: string[], max: number = MAX_CHUNK_CHARS): string
       queue.shift();
       continue;
     }
-    // One unit less when the cut would leave a high surrogate at the end; at least one pair always fits.
-    const cut = isHighSurrogate(next.charCodeAt(room - 1)) ? (room > 1 ? room - 1 : room + 1) : room;
+    // One unit less when the cut would leave a high surrogate at the end.
+    let cut = isHighSurrogate(next.charCodeAt(room - 1)) ? room - 1 : room;
+    if (cut === 0) {
+      if (out) break;
+      // A chunk of one unit cannot hold the pair: it takes both halves rather than none.
+      cut = 2;
+    }
     out += next.slice(0, cut);
     queue[0] = next.slice(cut);
   }
