@@ -1,12 +1,11 @@
 // The page's side of an import: reads the chosen file in slices and sends its text in parts, then
 // asks the worker to import it, reporting what is happening all along.
 import { MAX_IMPORT_CHARS } from '../core/export/json-text';
+import { IMPORT_PART_BYTES } from '../core/export/transfer-chunks';
 import { sendRequest } from '../messaging/client';
 import type { ImportPhase, ImportReportView } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
 
-/** Bytes read per part: their text is at most as many code units, below the worker's chunk limit. */
-export const IMPORT_PART_BYTES = 4 * 1024 * 1024;
 
 /** Largest file the page sends: the worker's limit (bytes here, characters there; a file never has fewer bytes). */
 export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS;

@@ -1,6 +1,7 @@
 // A generated library of any size for the streamed-export tests: seeded, with text that stresses JSON
 // (quotes, backslashes, line breaks, control characters, emoji and other surrogate pairs).
 import type { Collection } from '../../../src/core/collection';
+import { pairKey } from '../../../src/core/connections/feedback';
 import type { ExportBundle } from '../../../src/core/export/library-data';
 import type { Highlight } from '../../../src/core/highlight';
 import type { Clip } from '../../../src/core/page-capture';
@@ -84,7 +85,7 @@ export function generateBundle(clips: number, { seed = 1, textChars = 400 }: { s
   for (let n = 1; n < Math.min(clips, 6); n++) {
     const [a, b] = [`c:${bundle.clips[n - 1]!.id}`, `c:${bundle.clips[n]!.id}`];
     bundle.links!.push({
-      pair: `${a}|${b}`,
+      pair: pairKey(a, b),
       a,
       b,
       status: 'confirmed',
