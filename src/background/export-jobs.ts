@@ -33,8 +33,8 @@ interface Job {
   file: BuiltFile | null;
   error: string | null;
   cancelled: boolean;
-  /** Wakes the page's waiting nextExportPart, or the builder waiting for room. */
-  wake: () => void;
+  /** Who waits for the job's next event: the page's nextExportPart, or the builder waiting for room. */
+  waiting: Set<() => void>;
   idle: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -47,18 +47,18 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
   /** Resolves at the job's next event, or after `ms`. */
   const nextEvent = (job: Job, ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      const previous = job.wake;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        job.wake = previous;
+        job.waiting.delete(done);
         resolve();
-      }
-      job.wake = () => {
-        previous();
-        done();
       };
+      const timer = setTimeout(done, ms);
+      job.waiting.add(done);
     });
+
+  const wake = (job: Job) => {
+    for (const done of [...job.waiting]) done();
+  };
 
   const keepAlive = (id: string, job: Job) => {
     clearTimeout(job.idle);
@@ -73,7 +73,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
     job.queue = [];
     clearTimeout(job.idle);
     jobs.delete(id);
-    job.wake();
+    wake(job);
   };
 
   async function build(job: Job, format: ExportFormat, scope: ExportScope) {
@@ -90,7 +90,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
             write: async (part) => {
               check();
               if (part.length) job.queue.push(part);
-              job.wake();
+              wake(job);
               // Two chunks ready is enough to keep the page busy; wait for it to take them.
               while (queuedSize(job.queue) > 2 * MAX_CHUNK_CHARS) {
                 await nextEvent(job, 1_000);
@@ -99,7 +99,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
             },
             advance: async (items) => {
               job.progress.done += items;
-              job.wake();
+              wake(job);
               // Lets search and every other request in before the next batch.
               await tick();
               check();
@@ -107,7 +107,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
           },
           onSnapshot: (total) => {
             job.progress = { phase: 'building', done: 0, total };
-            job.wake();
+            wake(job);
           },
           onRestart: () => {
             job.queue = [];
@@ -121,7 +121,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
       job.error = error instanceof RequestError ? error.message : `Something went wrong: ${(error as Error).message}`;
       if (!(error instanceof RequestError)) log(`Export failed: ${(error as Error).stack ?? String(error)}`);
     }
-    job.wake();
+    wake(job);
   }
 
   function find(jobId: string): Job {
@@ -147,7 +147,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
         file: null,
         error: null,
         cancelled: false,
-        wake: () => undefined,
+        waiting: new Set(),
         idle: undefined,
       };
       jobs.set(jobId, job);
@@ -169,7 +169,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
         return { progress: { ...job.progress }, part: null, restarted: true, file: null };
       }
       const part = takeChunk(job);
-      job.wake();
+      wake(job);
       const finished = job.file !== null && job.queue.length === 0;
       if (finished) drop(jobId, job);
       return { progress: { ...job.progress }, part, restarted: false, file: finished ? job.file : null };

@@ -6,7 +6,6 @@ import { sendRequest } from '../messaging/client';
 import type { ImportPhase, ImportReportView } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
 
-
 /** Largest file the page sends: the worker's limit (bytes here, characters there; a file never has fewer bytes). */
 export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS;
 

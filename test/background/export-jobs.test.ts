@@ -81,7 +81,7 @@ describe('export jobs', () => {
       mimeType: 'application/json',
     });
     expect(jobs.running).toBe(0);
-  });
+  }, 30_000);
 
   it('answers other reads of the library between its batches', async () => {
     const db = await library(generateBundle(200, { seed: 4, textChars: 2_000 }));
