@@ -6,8 +6,12 @@ export const MAX_CHUNK_CHARS = 4 * 1024 * 1024;
 /** The most bytes one binary chunk carries, before base64 makes them a third larger. */
 export const MAX_CHUNK_BYTES = 3 * 1024 * 1024;
 
-/** Bytes of a file the page reads per import part: their text is at most as many code units, so within MAX_CHUNK_CHARS. */
-export const IMPORT_PART_BYTES = MAX_CHUNK_CHARS;
+/**
+ * Bytes of a file the page reads per import part. UTF-8 never decodes to more UTF-16 code units than
+ * it has bytes, give or take the few bytes of a character cut in two that the decoder carries over
+ * from the part before: so a part's text stays within MAX_CHUNK_CHARS, which the worker checks.
+ */
+export const IMPORT_PART_BYTES = MAX_CHUNK_CHARS - 16;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
