@@ -1,6 +1,6 @@
 // Long exports run as jobs: the worker builds the file in the background while the page fetches it
 // chunk by chunk (nextExportPart), so no runtime message comes near Chrome's 64 MB limit, the page
-// sees real progress, and the user can cancel. The job holds at most a few chunks: when the page
+// sees real progress, and the user can cancel. The job holds about two chunks at most: when the page
 // falls behind, the builder waits (backpressure), so the worker never holds the whole file.
 import { MAX_CHUNK_BYTES, MAX_CHUNK_CHARS, queuedSize, takeBytes, takeText, toBase64 } from '../core/export/transfer-chunks';
 import type { ExportFormat, ExportPartResponse, ExportProgress, ExportScope } from '../messaging/protocol';
@@ -91,8 +91,9 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
               check();
               if (part.length) job.queue.push(part);
               wake(job);
-              // Two chunks ready is enough to keep the page busy; wait for it to take them.
-              while (queuedSize(job.queue) > 2 * MAX_CHUNK_CHARS) {
+              // A full chunk ready is enough to keep the page busy: wait for it to take it. The
+              // worker so holds about two chunks at most, and the page sees progress while it waits.
+              while (queuedSize(job.queue) > MAX_CHUNK_CHARS) {
                 await nextEvent(job, 1_000);
                 check();
               }
