@@ -21,8 +21,15 @@ function random(seed: number) {
   };
 }
 
-/** `clips` clips of about `textChars` characters of text each, some highlights, two collections and links. */
-export function generateBundle(clips: number, { seed = 1, textChars = 400 }: { seed?: number; textChars?: number } = {}): ExportBundle {
+/**
+ * `clips` clips of about `textChars` characters of text and `htmlChars` of HTML each (a quarter of the
+ * text by default; HTML is not indexed, so it makes a big file cheap to import), some highlights, two
+ * collections and links.
+ */
+export function generateBundle(
+  clips: number,
+  { seed = 1, textChars = 400, htmlChars = textChars / 4 }: { seed?: number; textChars?: number; htmlChars?: number } = {},
+): ExportBundle {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const text = (chars: number) => {
@@ -42,7 +49,7 @@ export function generateBundle(clips: number, { seed = 1, textChars = 400 }: { s
       aliases: [url],
       title: `${pick(WORDS)} post ${n}`,
       text: text(textChars),
-      html: `<p>${text(textChars / 4)}</p>`,
+      html: `<p>${text(htmlChars)}</p>`,
       tags: next() < 0.3 ? ['later', pick(['x', 'y'])] : [],
       truncated: next() < 0.05 ? { keptChars: 10, totalChars: 20 } : null,
       author: next() < 0.5 ? null : 'An Author',
