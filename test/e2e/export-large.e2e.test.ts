@@ -20,7 +20,7 @@ describe('a large library', () => {
     await session?.close();
   });
 
-  it('imports a file larger than one part and exports it back, byte for byte, with progress', async () => {
+  it('imports a file larger than one part and exports it back, byte for byte, with progress, and cancels an export', async () => {
     const manifest = JSON.parse(await readFile(join(import.meta.dirname, '../../dist/chrome/manifest.json'), 'utf8'));
     const bundle = generateBundle(CLIPS, { seed: 21, textChars: 800, htmlChars: 9_000 });
     const original = exportCrisscrossJson(bundle, { exportedAt: Date.UTC(2026, 0, 1), appVersion: manifest.version }).data as string;
@@ -73,5 +73,16 @@ describe('a large library', () => {
       .filter({ hasText: /^Exported crisscross-export-/ })
       .waitFor();
     expect(await page.locator('progress').count()).toBe(0);
+
+    // Cancel stops the next export: no download, and the page says so.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export everything' }).click();
+    await page.getByRole('progressbar', { name: 'Export progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Export cancelled. No file was saved.' }).waitFor();
+    expect(await page.locator('progress').count()).toBe(0);
+    await page.waitForTimeout(1_000);
+    expect(downloads).toBe(0);
   });
 });
