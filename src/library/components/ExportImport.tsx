@@ -31,6 +31,8 @@ export function ExportImport({ settings, onChange }: { settings: Settings; onCha
     if (!file) return;
     setMessage(null);
     importControl.current = new AbortController();
+    // Busy from the first moment, so nothing else starts while the worker opens the import.
+    setImporting({ text: importProgressText(file.name, { phase: 'receiving', sent: 0, size: file.size }), value: 0, max: file.size });
     const result = await sendImport(
       file,
       (progress) =>
