@@ -91,7 +91,11 @@ async function buildJson({ db, snapshot, meta, sink, batchSize }: BuildInput): P
 /** The pages of the Markdown export in the order pagesOf gives them: newest saved first, then by id. */
 function markdownPages(snapshot: LibrarySnapshot): { clipId: string; savedAt: number; highlights: HighlightStamp[] }[] {
   const byClip = new Map<string, HighlightStamp[]>();
-  for (const highlight of snapshot.highlights) byClip.set(highlight.clipId, [...(byClip.get(highlight.clipId) ?? []), highlight]);
+  for (const highlight of snapshot.highlights) {
+    const list = byClip.get(highlight.clipId);
+    if (list) list.push(highlight);
+    else byClip.set(highlight.clipId, [highlight]);
+  }
   const pages = snapshot.clips.map((clip) => ({ clipId: clip.id, savedAt: clip.savedAt, highlights: byClip.get(clip.id) ?? [] }));
   const clipIds = new Set(snapshot.clips.map((clip) => clip.id));
   // Highlights whose clip is not exported get a page of their own, dated by the first of them (as pagesOf does).
