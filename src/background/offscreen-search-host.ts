@@ -31,6 +31,8 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
   /** Items this worker told a host of: told again to a host created since, whose snapshot may predate them. */
   const notified = new Map<string, ItemRef>();
   const unsent: ItemRef[] = [];
+  /** A new worker has the host catch up with the change feed before anything else (see the end). */
+  let catchUpDue = true;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -87,7 +89,7 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
       await ensureDocument();
       if (inProcess) throw new FellBack();
       // Writes the host has not been told of yet go first, so this request sees them.
-      if (type !== 'hostItemsChanged' && unsent.length) await sendChanges();
+      if (type !== 'hostItemsChanged' && (unsent.length || catchUpDue)) await sendChanges();
       try {
         return await send(type, payload);
       } catch (error) {
@@ -100,10 +102,13 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
   async function sendChanges(): Promise<void> {
     clearTimeout(sendTimer);
     const items = unsent.splice(0);
+    const wasDue = catchUpDue;
+    catchUpDue = false;
     try {
       await call('hostItemsChanged', { items });
     } catch (error) {
       if (error instanceof FellBack) return;
+      catchUpDue ||= wasDue;
       // Kept for the next request; a host created meanwhile also catches up from the change feed.
       unsent.unshift(...items);
       log(`The search host was not told of ${items.length} changes: ${(error as Error).message}`);
