@@ -22,6 +22,9 @@ export interface OffscreenSearchHostDeps {
   log: (message: string) => void;
 }
 
+/** Items per change message: an import of a whole library is sent in several. */
+const REFS_PER_MESSAGE = 10_000;
+
 /** The browser refuses a second document; another start of the worker may have created it meanwhile. */
 const ALREADY_EXISTS = /single offscreen document/i;
 
@@ -56,7 +59,8 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
   function ensureDocument(): Promise<void> {
     documentReady ??= createIfMissing().then(
       (created) => {
-        if (created && notified.size) unsent.push(...notified.values());
+        // A loop, not push(...): a whole library's items would overflow the argument stack.
+        if (created) for (const ref of notified.values()) unsent.push(ref);
       },
       (error: Error) => {
         log(`Search runs in the worker: the offscreen document could not be created (${error.message})`);
@@ -101,11 +105,13 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
 
   async function sendChanges(): Promise<void> {
     clearTimeout(sendTimer);
-    const items = unsent.splice(0);
+    const items = unsent.splice(0, REFS_PER_MESSAGE);
     const wasDue = catchUpDue;
     catchUpDue = false;
     try {
       await call('hostItemsChanged', { items });
+      // More than one message's worth, or items a new document must be told again.
+      if (unsent.length) schedule();
     } catch (error) {
       if (error instanceof FellBack) return;
       catchUpDue ||= wasDue;
@@ -117,10 +123,16 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
 
   function changed(refs: readonly ItemRef[]): void {
     if (stopped) return;
-    for (const ref of refs) notified.set(`${ref.type}:${ref.id}`, ref);
-    unsent.push(...refs);
+    for (const ref of refs) {
+      notified.set(`${ref.type}:${ref.id}`, ref);
+      unsent.push(ref);
+    }
+    schedule();
+  }
+
+  /** Writes of one request (an import: thousands) go together, once it has answered. */
+  function schedule(): void {
     clearTimeout(sendTimer);
-    // Writes of one request (an import: thousands) go in one message.
     sendTimer = setTimeout(() => void sendChanges(), 0);
   }
 
@@ -157,8 +169,8 @@ export function createOffscreenSearchHost({ offscreen, sendMessage, fallback, lo
         () => call('hostWarmUp', {}),
         (host) => host.warmUp(),
       ),
-    clipSaved(clip, ...rest) {
-      if (inProcess) return inProcess.clipSaved(clip, ...rest);
+    clipSaved(clip) {
+      if (inProcess) return inProcess.clipSaved(clip);
       changed([{ type: 'clip', id: clip.id }]);
     },
     highlightSaved(highlight, clip) {

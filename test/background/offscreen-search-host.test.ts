@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../src/background/create-background';
+import { createOffscreenSearchHost } from '../../src/background/offscreen-search-host';
 import { createSearchHostPage } from '../../src/offscreen/search-host-page';
 import { CrisscrossDb } from '../../src/storage/db';
 import { makeCapture } from '../fixtures/captures';
@@ -247,5 +248,29 @@ describe('search in an offscreen document', () => {
     expect(await titles('heron')).toEqual(['Herons of the estuary']);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/Search runs in the worker: .*not allowed here/));
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the worker side of the search host', () => {
+  it('sends a large batch of changes in several messages', async () => {
+    const batches: number[] = [];
+    const host = createOffscreenSearchHost({
+      offscreen: { hasDocument: async () => true, createDocument: async () => undefined },
+      sendMessage: async (message) => {
+        const { type, payload } = message as { type: string; payload: { items?: unknown[] } };
+        if (type === 'hostItemsChanged') batches.push(payload.items!.length);
+        return {
+          ok: true,
+          value: type === 'hostItemsChanged' ? { indexed: payload.items!.length } : { items: 0, index: 'ready', fullText: true },
+        };
+      },
+      fallback: () => {
+        throw new Error('not expected');
+      },
+      log: () => undefined,
+    });
+    cleanups.push(() => host.stop());
+    await host.collectionsChanged(Array.from({ length: 25_000 }, (_, i) => ({ type: 'clip' as const, id: `clip-${i}` })));
+    await expect.poll(() => batches).toEqual([10_000, 10_000, 5_000]);
   });
 });
