@@ -16,7 +16,7 @@ export interface SearchHostPageDeps {
   extensionId: string;
   /** The extension's origin, e.g. chrome-extension://ID/ */
   extensionOrigin: string;
-  /** runtime.sendMessage, to the worker. */
+  /** Sends a request to the worker (ServiceWorker.postMessage in the document, see post-to-worker.ts). */
   sendMessage: (message: unknown) => Promise<unknown>;
   log: (message: string) => void;
   snapshotDelayMs?: number;
