@@ -21,6 +21,8 @@ const targets = {
     const { minimum_chrome_version: _chromeOnly, ...rest } = manifest;
     return {
       ...rest,
+      // No offscreen documents in Firefox: its search runs in the background script (see chromeOnly below).
+      permissions: manifest.permissions.filter((permission) => permission !== 'offscreen'),
       // Firefox MV3 runs background scripts as an event page, not a service worker.
       background: { ...background, scripts: [service_worker] },
       // An explicit id is required for MV3 add-ons (web-ext lint ADDON_ID_REQUIRED) and keeps storage stable.
@@ -43,6 +45,12 @@ const entries = [
   { in: 'src/popup/index.tsx', out: 'popup', format: 'esm' },
   { in: 'src/library/index.tsx', out: 'library', format: 'esm' },
 ];
+
+/** The search host's offscreen document: only Chromium has the offscreen API. */
+const chromeOnly = {
+  entries: [{ in: 'src/offscreen/index.ts', out: 'offscreen', format: 'esm' }],
+  staticFiles: [['src/offscreen/offscreen.html', 'offscreen.html']],
+};
 
 const staticFiles = [
   ['src/popup/popup.html', 'popup.html'],
@@ -80,11 +88,12 @@ async function writeTarget(name, transform) {
   manifest.version = pkg.version;
   await mkdir(outdir, { recursive: true });
   await writeFile(join(outdir, 'manifest.json'), JSON.stringify(transform(manifest), null, 2) + '\n');
-  for (const [from, to] of staticFiles) {
+  const extra = name === 'chrome' ? chromeOnly : { entries: [], staticFiles: [] };
+  for (const [from, to] of [...staticFiles, ...extra.staticFiles]) {
     await mkdir(dirname(join(outdir, to)), { recursive: true });
     await cp(join(root, from), join(outdir, to));
   }
-  return entries.map((entry) => esbuildOptions(outdir, entry));
+  return [...entries, ...extra.entries].map((entry) => esbuildOptions(outdir, entry));
 }
 
 await rm(join(root, 'dist'), { recursive: true, force: true });

@@ -52,6 +52,7 @@ export function extensionPageApi(page: Page) {
       page.evaluate((m) => (globalThis as unknown as PageGlobal).crisscrossBench.putNextChunks(m), maxChunks),
     closeDb: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.closeDb()),
     clearSnapshot: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.clearSnapshot()),
+    closeSearchHost: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.closeSearchHost()),
     snapshotRows: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.snapshotRows()),
     readSnapshot: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.readSnapshot()),
   };

@@ -2,7 +2,10 @@
 import type { BrownFile } from './brown';
 import { generateCorpus, type CorpusChunk, type CorpusStats } from './corpus';
 
-declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+  offscreen?: { hasDocument: () => Promise<boolean>; closeDocument: () => Promise<void> };
+};
 
 export type Result = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -59,6 +62,8 @@ export interface ExtensionPageApi {
    */
   putNextChunks: (maxChunks: number) => Promise<PutProgress>;
   clearSnapshot: () => Promise<void>;
+  /** Closes the search host's offscreen document (Chromium keeps it while the worker is stopped); false when there was none. */
+  closeSearchHost: () => Promise<boolean>;
   /** Rows in 'searchSnapshot' (2 once a snapshot is saved: both tiers are written in one transaction). */
   snapshotRows: () => Promise<number>;
   readSnapshot: () => Promise<{ quick: TierRead | null; full: TierRead | null }>;
@@ -197,6 +202,11 @@ const api: ExtensionPageApi = {
     const tx = (await open()).transaction('searchSnapshot', 'readwrite');
     tx.objectStore('searchSnapshot').clear();
     await done(tx);
+  },
+  async closeSearchHost() {
+    if (!chrome.offscreen || !(await chrome.offscreen.hasDocument())) return false;
+    await chrome.offscreen.closeDocument();
+    return true;
   },
   async snapshotRows() {
     return request((await open()).transaction('searchSnapshot').objectStore('searchSnapshot').count());

@@ -87,17 +87,29 @@ export async function pageHeap(context: BrowserContext, page: Page): Promise<Hea
   }
 }
 
+/** The running service worker's JS heap after garbage collection, or null when no worker runs. */
+export function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
+  return targetHeap(context, page, (target) => target.type === 'service_worker');
+}
+
+/** The JS heap of the search host's offscreen document (Chromium), or null when there is none. */
+export function searchHostHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
+  return targetHeap(context, page, (target) => target.url.endsWith('/offscreen.html'));
+}
+
+type TargetInfo = { type: string; targetId: string; url: string };
+
 /**
- * The running service worker's JS heap after garbage collection, or null when no worker runs. Playwright
- * cannot open a session on a worker, so this attaches to its target through a page's session and talks
- * to it with Target.sendMessageToTarget.
+ * A DevTools target's JS heap after garbage collection, or null when no target matches. Playwright cannot
+ * open a session on a worker or an offscreen document, so this attaches to the target through a page's
+ * session and talks to it with Target.sendMessageToTarget.
  */
-export async function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
+async function targetHeap(context: BrowserContext, page: Page, match: (target: TargetInfo) => boolean): Promise<HeapUsage | null> {
   const cdp: CDPSession = await context.newCDPSession(page);
   const raw = (method: string, params?: object) => cdp.send(method as 'Target.getTargets', params) as Promise<Record<string, unknown>>;
   try {
-    const { targetInfos } = (await raw('Target.getTargets')) as { targetInfos: { type: string; targetId: string }[] };
-    const worker = targetInfos.find((target) => target.type === 'service_worker');
+    const { targetInfos } = (await raw('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    const worker = targetInfos.find(match);
     if (!worker) return null;
     const { sessionId } = (await raw('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
     let nextId = 1;

@@ -3,7 +3,6 @@ import type { Browser } from '../platform/browser';
 import type { BackgroundRequests } from '../messaging/protocol';
 import { createRouter, type Handlers } from '../messaging/router';
 import { requestSchemas, requestSenders } from '../messaging/schemas';
-import { parseQuery } from '../core/search';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
 import { listClipHighlights } from '../storage/highlight-store';
@@ -24,8 +23,9 @@ import { createExportJobs } from './export-jobs';
 import { createImportJobs } from './import-jobs';
 import { getPageState } from './page-state';
 import { createRedirectAliases } from './redirect-aliases';
-import { createResultViews } from './search-results';
-import { createSearchService } from './search-service';
+import { createInProcessSearchHost, type SearchHost } from './search-host';
+import { createOffscreenSearchHost, type OffscreenApi } from './offscreen-search-host';
+import { createSnapshotReceiver } from './snapshot-receiver';
 
 export const CLIP_MENU_ID = 'crisscross-clip-page';
 export const CLIP_COMMAND = 'clip-page';
@@ -33,9 +33,6 @@ export const HIGHLIGHT_MENU_ID = 'crisscross-highlight';
 export const HIGHLIGHT_NOTE_MENU_ID = 'crisscross-highlight-note';
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 export const LIBRARY_COMMAND = 'open-library';
-
-/** How long a full search waits for article text to load before answering from the quick tier (the popup asks again). */
-const FULL_TEXT_WAIT_MS = 1_500;
 
 export interface BackgroundDeps {
   browser: Browser;
@@ -51,25 +48,34 @@ export function createBackground({
   log = (message) => console.warn(`[crisscross] ${message}`),
   snapshotDelayMs,
 }: BackgroundDeps) {
-  const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
+  const searchOptions = { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) };
+  const inProcessSearch = () => createInProcessSearchHost(db, searchOptions);
+  // Chromium: the search engine lives in an offscreen document that outlives the worker. Firefox has no
+  // offscreen documents (its background page is not stopped the same way): it runs here.
+  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  const search: SearchHost = offscreen
+    ? createOffscreenSearchHost({
+        offscreen,
+        sendMessage: (message) => browser.runtime.sendMessage(message),
+        fallback: inProcessSearch,
+        log,
+      })
+    : inProcessSearch();
+  const snapshots = createSnapshotReceiver(db);
   const connectionIndex = createConnectionService(db, { log });
-  const resultViews = createResultViews(db);
   const libraryConnections = createLibraryConnections(db, connectionIndex);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
-      resultViews.forget({ type: 'clip', id: clip.id });
       search.clipSaved(clip);
       connectionIndex.clipSaved(clip);
       libraryConnections.invalidate();
     },
     highlightSaved: (highlight, clip) => {
-      resultViews.forget({ type: 'highlight', id: highlight.id });
       search.highlightSaved(highlight, clip);
       connectionIndex.highlightSaved(highlight);
       libraryConnections.invalidate();
     },
     itemRemoved: (ref) => {
-      resultViews.forget(ref);
       search.itemRemoved(ref);
       connectionIndex.itemRemoved(ref);
       libraryConnections.invalidate();
@@ -98,27 +104,8 @@ export function createBackground({
     deleteHighlight: highlights.deleteHighlight,
     getTabHighlights: highlights.getTabHighlights,
     reattachHighlight: highlights.reattachHighlight,
-    search: async ({ query, mode, filters, limit }) => {
-      await search.ready();
-      // After a restart article text is still on disk: a full search starts loading it and waits a little.
-      if (mode === 'full') await search.fullTextWithin(FULL_TEXT_WAIT_MS);
-      const hits = mode === 'quick' ? search.searchQuick(query, filters, limit) : search.search(query, filters, limit);
-      return {
-        results: await resultViews.views(hits),
-        fullText: mode === 'full' && search.fullTextReady,
-        indexing: search.state !== 'ready',
-        invalid: parseQuery(query).invalid,
-      };
-    },
-    listFilterOptions: async () => {
-      const [clipTags, highlightTags, sites] = await Promise.all([
-        db.clips.orderBy('tags').uniqueKeys(),
-        db.highlights.orderBy('tags').uniqueKeys(),
-        db.clips.orderBy('siteName').uniqueKeys(),
-      ]);
-      const tags = [...new Set([...clipTags, ...highlightTags].map(String))].sort((a, b) => a.localeCompare(b));
-      return { tags, sites: sites.map(String).filter(Boolean) };
-    },
+    search: (request) => search.search(request),
+    listFilterOptions: () => search.listFilterOptions(),
     listLibrary: ({ type, sort, hasNotes, orphaned, offset, limit }) =>
       type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit, orphaned),
     getClip: async ({ id }) => {
@@ -154,10 +141,9 @@ export function createBackground({
       await backups.backUp();
       return backups.status();
     },
-    warmUp: async () => {
-      await search.ready();
-      return { ready: true, items: search.size, index: search.state, fullText: search.fullTextReady };
-    },
+    warmUp: async () => ({ ready: true, ...(await search.warmUp()) }),
+    saveSearchSnapshotPart: (part) => snapshots.savePart(part),
+    clearSearchSnapshot: () => snapshots.clear(),
   };
 
   const router = createRouter<BackgroundRequests>({

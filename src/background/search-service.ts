@@ -1,6 +1,6 @@
 // Keeps the search index: restores it from its snapshot (quick tier first), catches up with writes made
 // since, rebuilds it in the background when the snapshot is missing or unusable, and saves it when idle.
-import { isSearchSnapshotError, SearchIndex, type SearchHit, type SearchFilters, type ItemRef } from '../core/search';
+import { isSearchSnapshotError, SearchIndex, type SearchHit, type SearchFilters, type ItemRef, type SearchSnapshot } from '../core/search';
 import { clipItem, highlightItem } from '../core/search/library-items';
 import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
@@ -17,6 +17,17 @@ export interface SearchServiceOptions {
    */
   fullTierIdleMs?: number;
   log?: (message: string) => void;
+  /**
+   * Where snapshots are written. The worker writes them itself; the search host (an offscreen document)
+   * sends them to the worker, the database's only writer. Reading happens here in either case.
+   */
+  snapshots?: SnapshotWriter;
+}
+
+export interface SnapshotWriter {
+  write(snapshot: SearchSnapshot): Promise<void>;
+  /** Deletes a snapshot found unusable, so the next start does not try it again. */
+  clear(): Promise<void>;
 }
 
 export type IndexState = 'restoring' | 'rebuilding' | 'ready';
@@ -40,7 +51,12 @@ function yieldToMessages(): Promise<void> {
 
 export function createSearchService(
   db: CrisscrossDb,
-  { snapshotDelayMs = 5_000, fullTierIdleMs = 1_500, log = () => undefined }: SearchServiceOptions = {},
+  {
+    snapshotDelayMs = 5_000,
+    fullTierIdleMs = 1_500,
+    log = () => undefined,
+    snapshots = { write: (snapshot) => writeSnapshot(db, snapshot), clear: () => clearSnapshot(db) },
+  }: SearchServiceOptions = {},
 ) {
   let index = new SearchIndex();
   let state: IndexState = 'restoring';
@@ -127,7 +143,7 @@ export function createSearchService(
       fullTierWatermark = quick.watermark;
       deferFullTier();
     } catch (error) {
-      await clearSnapshot(db).catch(() => undefined);
+      await snapshots.clear().catch(() => undefined);
       return rebuild(isSearchSnapshotError(error) ? error.message : `snapshot unreadable (${(error as Error).message})`);
     }
   }
@@ -169,7 +185,7 @@ export function createSearchService(
     applyPending();
     try {
       await index.vacuum();
-      await writeSnapshot(db, index.toSnapshot());
+      await snapshots.write(index.toSnapshot());
     } catch (error) {
       // The snapshot is a cache: losing one only costs a catch-up or rebuild at the next start.
       log(`Search snapshot not saved: ${(error as Error).message}`);
@@ -240,6 +256,35 @@ export function createSearchService(
       enqueue(() => {
         for (const clip of clips) if (clip) index.upsert(clipEntry(clip));
         for (const highlight of highlights) index.upsert(highlightEntry(highlight, pages.get(highlight.clipId)));
+      });
+    },
+    /**
+     * Indexes these items again as storage has them now (deleted ones are dropped), after catching up
+     * with the change feed. For a search host told of writes by messages: a message that never arrived is
+     * covered by the feed, and the feed misses what the items name (imports keep a file's older times,
+     * collection changes leave items' times alone).
+     */
+    async reindex(refs: readonly ItemRef[]): Promise<void> {
+      await answerable;
+      if (stopped) return;
+      // A rebuild catches up with the feed when it ends; a restored index does it now.
+      if (state === 'ready') {
+        applyPending();
+        await catchUp(index.watermark);
+      }
+      if (refs.length === 0) return;
+      await loadMembership();
+      const clipIds = refs.filter((ref) => ref.type === 'clip').map((ref) => ref.id);
+      const highlightIds = refs.filter((ref) => ref.type === 'highlight').map((ref) => ref.id);
+      const [clips, highlights] = await Promise.all([db.clips.bulkGet(clipIds), db.highlights.bulkGet(highlightIds)]);
+      const pages = await pageOf(highlights.filter((h): h is Highlight => Boolean(h)));
+      enqueue(() => {
+        clips.forEach((clip, i) => (clip ? index.upsert(clipEntry(clip)) : index.remove({ type: 'clip', id: clipIds[i]! })));
+        highlights.forEach((highlight, i) =>
+          highlight
+            ? index.upsert(highlightEntry(highlight, pages.get(highlight.clipId)))
+            : index.remove({ type: 'highlight', id: highlightIds[i]! }),
+        );
       });
     },
     /** Stops timers and background work (tests close the database after this). */

@@ -1,11 +1,8 @@
 // Typed sender for extension pages (popup, library) calling the background worker.
 import { browser } from '../platform/browser';
-import type { BackgroundRequests, Envelope, RequestOf, ResponseOf } from './protocol';
+import type { BackgroundRequests, RequestOf, ResponseOf } from './protocol';
+import { envelope } from './envelope';
 import type { Result } from './result';
-
-export function envelope<M, K extends keyof M & string>(type: K, payload: RequestOf<M, K>): Envelope<M, K> {
-  return { channel: 'crisscross', type, payload } as Envelope<M, K>;
-}
 
 /** Sends a request to the background worker; a transport failure becomes a readable error Result. */
 export async function sendRequest<K extends keyof BackgroundRequests & string>(

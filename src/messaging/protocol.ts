@@ -4,6 +4,7 @@ import type { ItemRef } from '../core/collection';
 import type { Highlight, HighlightChanges, HighlightDraft } from '../core/highlight';
 import type { Clip, ClipSummary, PageCapture, Truncation } from '../core/page-capture';
 import type { BackupOutcome, BackupSettings } from '../core/backup/backup-plan';
+import type { SnapshotPart } from '../core/search/snapshot-transfer';
 
 /** What the popup shows about a tab before anything is clipped. */
 export type PageState = { kind: 'restricted'; reason: string } | { kind: 'page'; url: string; title: string; clip: ClipSummary | null };
@@ -340,6 +341,32 @@ export interface BackgroundRequests {
     request: Record<string, never>;
     response: { ready: true; items: number; index: 'restoring' | 'rebuilding' | 'ready'; fullText: boolean };
   };
+  /** From the search host: one part of a search snapshot for the worker (the only writer) to store. */
+  saveSearchSnapshotPart: { request: SnapshotPart; response: { stored: boolean } };
+  /** From the search host: its snapshot was unusable (it rebuilds); the worker deletes it. */
+  clearSearchSnapshot: { request: Record<string, never>; response: { cleared: true } };
+}
+
+/** The search index's state, as warmUp reports it. */
+export interface SearchHostStatus {
+  items: number;
+  index: 'restoring' | 'rebuilding' | 'ready';
+  fullText: boolean;
+}
+
+/**
+ * Requests the search host answers (Chromium: an offscreen document that outlives the worker), sent only
+ * by the worker. They travel on their own channel: the host never answers the pages' requests, which
+ * the browser delivers to it as well.
+ */
+export interface SearchHostRequests {
+  hostSearch: { request: BackgroundRequests['search']['request']; response: SearchResponse };
+  hostListFilterOptions: { request: Record<string, never>; response: BackgroundRequests['listFilterOptions']['response'] };
+  hostWarmUp: { request: Record<string, never>; response: SearchHostStatus };
+  /** Items written or deleted: the host catches up from the change feed and indexes these again. */
+  hostItemsChanged: { request: { items: ItemRef[] }; response: { indexed: number } };
+  /** Saves the snapshot now (tests and the benchmark; normally after a quiet spell). */
+  hostFlush: { request: Record<string, never>; response: { saved: true } };
 }
 
 /** Requests a content script answers (from the background worker). */
@@ -355,12 +382,22 @@ export interface ContentRequests {
   highlightSelection: { request: { withNote: boolean }; response: { saved: boolean } };
 }
 
-/** Who may send a request: our extension's own pages, or our content scripts in tabs. */
-export type SenderKind = 'extension-page' | 'content-script';
+/**
+ * Who may send a request: our extension's own pages, our content scripts in tabs, our worker, or the
+ * search host page (an extension page too, told apart by its address).
+ */
+export type SenderKind = 'extension-page' | 'content-script' | 'background-worker' | 'search-host';
+
+/** The worker's script and the search host's page, relative to the extension's origin (see build.mjs). */
+export const WORKER_SCRIPT = 'background.js';
+export const SEARCH_HOST_PAGE = 'offscreen.html';
+
+/** The pages' requests to the worker, and the worker's to the search host. */
+export type Channel = 'crisscross' | 'crisscross-search-host';
 
 export interface Envelope<M, K extends keyof M & string = keyof M & string> {
-  /** Marks our messages apart from anything else on the channel. */
-  channel: 'crisscross';
+  /** Marks our messages apart from anything else on the runtime's message bus, and which listener they are for. */
+  channel: Channel;
   type: K;
   payload: M[K] extends { request: infer R } ? R : never;
 }

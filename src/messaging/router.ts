@@ -1,6 +1,6 @@
 // Dispatches protocol requests to handlers after checking who sent them and what they carry.
 import type { z } from 'zod';
-import type { Envelope, RequestOf, ResponseOf, SenderKind } from './protocol';
+import { SEARCH_HOST_PAGE, WORKER_SCRIPT, type Channel, type Envelope, type RequestOf, type ResponseOf, type SenderKind } from './protocol';
 import { RequestError, err, ok, type Result } from './result';
 import { describeIssues } from './schemas';
 
@@ -24,22 +24,26 @@ export interface RouterOptions<M> {
   senders: { [K in keyof M]: readonly SenderKind[] };
   /** Where refused messages are reported (console in the worker, a spy in tests). */
   log: (message: string) => void;
+  /** The channel this router answers; messages on another are left to other listeners. */
+  channel?: Channel;
 }
 
 /** Which of our parts sent a message, or null when it is not ours at all. */
 export function classifySender(sender: MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
+  if (sender.url === `${extensionOrigin}${WORKER_SCRIPT}`) return 'background-worker';
+  if (sender.url?.startsWith(`${extensionOrigin}${SEARCH_HOST_PAGE}`)) return 'search-host';
   // An extension page opened in a tab (the popup with ?tab=, the library) has sender.tab too: its URL decides.
   if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.tab?.id !== undefined) return 'content-script';
   return null;
 }
 
-function isEnvelope(message: unknown): message is Envelope<Record<string, { request: unknown }>> {
+function isEnvelope(message: unknown, channel: Channel): message is Envelope<Record<string, { request: unknown }>> {
   return (
     typeof message === 'object' &&
     message !== null &&
-    (message as { channel?: unknown }).channel === 'crisscross' &&
+    (message as { channel?: unknown }).channel === channel &&
     typeof (message as { type?: unknown }).type === 'string'
   );
 }
@@ -49,9 +53,9 @@ function isEnvelope(message: unknown): message is Envelope<Record<string, { requ
  * (so other listeners may answer) and a Promise of a Result for ours.
  */
 export function createRouter<M>(options: RouterOptions<M>) {
-  const { handlers, schemas, senders, extensionId, extensionOrigin, log } = options;
+  const { handlers, schemas, senders, extensionId, extensionOrigin, log, channel = 'crisscross' } = options;
   return (message: unknown, sender: MessageSender): Promise<Result<unknown>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isEnvelope(message, channel)) return undefined;
     const type = message.type as keyof M & string;
     if (!Object.hasOwn(handlers as object, type)) {
       log(`Dropped unknown request "${type}"`);

@@ -14,7 +14,7 @@ import { selectorsSchema } from '../core/anchoring/selectors-schema';
 import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from '../core/highlight';
 import { MAX_TAG_CHARS, MAX_TAGS_PER_ITEM } from '../core/tags/normalize';
 import type { PageCapture } from '../core/page-capture';
-import type { BackgroundRequests, SenderKind } from './protocol';
+import type { BackgroundRequests, SearchHostRequests, SenderKind } from './protocol';
 import { BACKUP_FREQUENCIES, MAX_KEEP, MIN_KEEP } from '../core/backup/backup-plan';
 
 const tabId = z.number().int().nonnegative();
@@ -31,6 +31,8 @@ const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
 const itemRefs = z.array(itemRef).max(100_000);
 const collectionName = z.string().max(500);
 const collectionDescription = z.string().max(2_000);
+/** The longest piece of a search snapshot one message carries (about 6 MB as UTF-8 at most). */
+export const MAX_SNAPSHOT_PART_CHARS = 2_000_000;
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -132,6 +134,17 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   getBackupStatus: z.strictObject({}),
   setBackupSettings: z.strictObject({ frequency: z.enum(BACKUP_FREQUENCIES), keep: z.number().int().min(MIN_KEEP).max(MAX_KEEP) }),
   runBackup: z.strictObject({}),
+  saveSearchSnapshotPart: z.strictObject({
+    transfer: id,
+    seq: z.number().int().nonnegative(),
+    version: z.number().int(),
+    watermark: z.number().finite(),
+    tier: z.enum(['quick', 'full']),
+    // Parts are cut to a few million characters; the bound keeps one message well under the browser's limit.
+    text: z.string().max(MAX_SNAPSHOT_PART_CHARS),
+    last: z.boolean(),
+  }),
+  clearSearchSnapshot: z.strictObject({}),
 };
 
 /** Who may send each request. Content scripts run inside web pages, so they only reach their own page's data. */
@@ -182,6 +195,26 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   getBackupStatus: ['extension-page'],
   setBackupSettings: ['extension-page'],
   runBackup: ['extension-page'],
+  // The search host reads storage but never writes it: its snapshots come back to the worker.
+  saveSearchSnapshotPart: ['search-host'],
+  clearSearchSnapshot: ['search-host'],
+};
+
+/** The search host's requests: only our worker sends them. */
+export const searchHostSchemas: { [K in keyof SearchHostRequests]: z.ZodType<SearchHostRequests[K]['request']> } = {
+  hostSearch: requestSchemas.search,
+  hostListFilterOptions: z.strictObject({}),
+  hostWarmUp: z.strictObject({}),
+  hostItemsChanged: z.strictObject({ items: itemRefs }),
+  hostFlush: z.strictObject({}),
+};
+
+export const searchHostSenders: { [K in keyof SearchHostRequests]: readonly SenderKind[] } = {
+  hostSearch: ['background-worker'],
+  hostListFilterOptions: ['background-worker'],
+  hostWarmUp: ['background-worker'],
+  hostItemsChanged: ['background-worker'],
+  hostFlush: ['background-worker'],
 };
 
 /** What a content script may send back as a page capture: the page controls it, so it is bounded. */

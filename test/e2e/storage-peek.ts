@@ -31,6 +31,11 @@ export async function storedHighlights(extensionPage: Page): Promise<StoredHighl
   return storedRows<StoredHighlight>(extensionPage, 'highlights');
 }
 
+/** The search index's snapshot rows (one per tier), as the worker stored them. */
+export async function storedSearchSnapshot(extensionPage: Page): Promise<{ tier: string; watermark: number; json: string }[]> {
+  return storedRows(extensionPage, 'searchSnapshot');
+}
+
 async function storedRows<T>(extensionPage: Page, store: string): Promise<T[]> {
   return extensionPage.evaluate(
     (name) =>

@@ -42,6 +42,20 @@ describe('classifySender', () => {
     expect(classifySender(otherExtension, ID, ORIGIN)).toBeNull();
     expect(classifySender({ id: ID }, ID, ORIGIN)).toBeNull();
   });
+
+  it('tells our worker and the search host page apart from the other pages', () => {
+    expect(classifySender({ id: ID, url: `${ORIGIN}background.js` }, ID, ORIGIN)).toBe('background-worker');
+    expect(classifySender({ id: ID, url: `${ORIGIN}offscreen.html` }, ID, ORIGIN)).toBe('search-host');
+    expect(classifySender({ id: 'someone-else', url: `${ORIGIN}background.js` }, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('channels', () => {
+  it('leaves messages on another channel to other listeners', () => {
+    const { router, log } = makeRouter();
+    expect(router({ channel: 'crisscross-search-host', type: 'echo', payload: { text: 'hi' } }, popup)).toBeUndefined();
+    expect(log).not.toHaveBeenCalled();
+  });
 });
 
 describe('createRouter', () => {

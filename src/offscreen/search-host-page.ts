@@ -1,0 +1,101 @@
+// The search host in its offscreen document: answers the worker's search requests from an index that
+// stays loaded while the worker is stopped. It reads the database (restore, catch-up, rebuild, result
+// views) but never writes it: snapshots go to the worker in parts.
+import { createInProcessSearchHost } from '../background/search-host';
+import type { SnapshotWriter } from '../background/search-service';
+import { splitSnapshot } from '../core/search/snapshot-transfer';
+import { envelope } from '../messaging/envelope';
+import type { BackgroundRequests, RequestOf, ResponseOf, SearchHostRequests } from '../messaging/protocol';
+import type { Result } from '../messaging/result';
+import { createRouter, type MessageSender } from '../messaging/router';
+import { MAX_SNAPSHOT_PART_CHARS, searchHostSchemas, searchHostSenders } from '../messaging/schemas';
+import type { CrisscrossDb } from '../storage/db';
+
+export interface SearchHostPageDeps {
+  db: CrisscrossDb;
+  extensionId: string;
+  /** The extension's origin, e.g. chrome-extension://ID/ */
+  extensionOrigin: string;
+  /** Sends a request to the worker (ServiceWorker.postMessage in the document, see post-to-worker.ts). */
+  sendMessage: (message: unknown) => Promise<unknown>;
+  log: (message: string) => void;
+  snapshotDelayMs?: number;
+  /** Characters per snapshot part (tests make it small). */
+  partChars?: number;
+}
+
+export function createSearchHostPage({
+  db,
+  extensionId,
+  extensionOrigin,
+  sendMessage,
+  log,
+  snapshotDelayMs,
+  partChars = MAX_SNAPSHOT_PART_CHARS,
+}: SearchHostPageDeps) {
+  async function toWorker<K extends keyof BackgroundRequests & string>(
+    type: K,
+    payload: RequestOf<BackgroundRequests, K>,
+  ): Promise<ResponseOf<BackgroundRequests, K>> {
+    const result = (await sendMessage(envelope<BackgroundRequests, K>(type, payload))) as
+      Result<ResponseOf<BackgroundRequests, K>> | undefined;
+    if (!result) throw new Error('the worker did not answer');
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  }
+
+  const snapshots: SnapshotWriter = {
+    async write(snapshot) {
+      // One part at a time, each answered before the next: parts stay in order and memory stays flat.
+      for (const part of splitSnapshot(snapshot, crypto.randomUUID(), partChars)) await toWorker('saveSearchSnapshotPart', part);
+    },
+    clear: async () => {
+      await toWorker('clearSearchSnapshot', {});
+    },
+  };
+  const host = createInProcessSearchHost(db, { log, snapshots, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
+
+  /** Change notifications are applied in order; a search waits for those that arrived before it. */
+  let changesApplied: Promise<unknown> = Promise.resolve();
+  const afterChanges = () => changesApplied.catch(() => undefined);
+
+  const router = createRouter<SearchHostRequests>({
+    extensionId,
+    extensionOrigin,
+    channel: 'crisscross-search-host',
+    schemas: searchHostSchemas,
+    senders: searchHostSenders,
+    log,
+    handlers: {
+      hostSearch: async (request) => {
+        await afterChanges();
+        return host.search(request);
+      },
+      hostListFilterOptions: async () => {
+        await afterChanges();
+        return host.listFilterOptions();
+      },
+      hostWarmUp: async () => {
+        await afterChanges();
+        return host.warmUp();
+      },
+      hostItemsChanged: async ({ items }) => {
+        const applied = afterChanges().then(() => host.reindex(items));
+        changesApplied = applied;
+        await applied;
+        return { indexed: items.length };
+      },
+      hostFlush: async () => {
+        await afterChanges();
+        await host.flush();
+        return { saved: true };
+      },
+    },
+  });
+
+  return {
+    /** The runtime.onMessage listener: answers only the worker's requests on the search host's channel. */
+    listener: (message: unknown, sender: MessageSender) => router(message, sender),
+    host,
+  };
+}
