@@ -5,7 +5,7 @@ import { bridgeBetween, listTopicPairs, type TopicView, type UnitVector } from '
 import { ConnectionSnapshotError } from './errors';
 import { pairItems, pairKey } from './feedback';
 import { englishShare } from './english';
-import { bestPassage } from './sentences';
+import { bestPassage, locateTerms, type LocatedText, type SentenceHits } from './sentences';
 import { CONNECTION_INDEX_VERSION, validateSnapshot, type ConnectionSnapshot } from './snapshot';
 import { countTerms, isPhrase, type TermCounts } from './terms';
 import type {
@@ -67,6 +67,8 @@ interface Entry {
   /** Vector length cached for the weighting epoch `normStamp`. */
   norm: number;
   normStamp: number;
+  /** Where each kept term may occur in the item's text, by sentence (locateTerms), so explaining it does not search the text. */
+  hits: SentenceHits | null;
 }
 
 /** One term of a source's vector. `weight` is its unit-vector weight (the vector's length is 1). */
@@ -99,8 +101,14 @@ export interface ConnectionIndexHealth {
   stale: number;
 }
 
+/** The last text fingerprinted: a popup explains one source against each of its connections. */
+let lastFingerprinted = { title: '', text: '', fp: fingerprint('\n') };
+
 function textFingerprint(title: string, text: string): string {
-  return fingerprint(`${title}\n${text}`);
+  if (title !== lastFingerprinted.title || text !== lastFingerprinted.text) {
+    lastFingerprinted = { title, text, fp: fingerprint(`${title}\n${text}`) };
+  }
+  return lastFingerprinted.fp;
 }
 
 function normalizeTopics(topics: readonly string[]): string[] {
@@ -194,12 +202,13 @@ export class ConnectionIndex {
       distinct,
       norm: 0,
       normStamp: -1,
+      hits: null,
     };
     this.entries[slot] = entry;
     this.byId.set(item.id, entry);
     this.changed();
     this.setTopics(entry, item.topics);
-    this.attach(entry, this.select(counts, this.size, 0));
+    this.attach(entry, this.select(counts, this.size, 0), item.text);
   }
 
   /**
@@ -251,7 +260,7 @@ export class ConnectionIndex {
     this.setTopics(entry, item.topics);
     if (this.isStale(entry)) {
       this.detach(entry);
-      this.attach(entry, this.select(countTerms(item.title, item.text), this.size, 0));
+      this.attach(entry, this.select(countTerms(item.title, item.text), this.size, 0), item.text);
     }
   }
 
@@ -354,8 +363,10 @@ export class ConnectionIndex {
    * `id` is indexed with the same text uses its indexed terms, so the score is the one related() gave.
    */
   explain(source: ExplainInput, target: ExplainInput, options: { terms?: number } = {}): Explanation {
-    const sourceVector = this.explainVector(source);
-    const targetVector = this.explainVector(target);
+    const sourceEntry = this.indexedAs(source);
+    const targetEntry = this.indexedAs(target);
+    const sourceVector = sourceEntry ? this.entryVector(sourceEntry) : this.textVector(source.title, source.text);
+    const targetVector = targetEntry ? this.entryVector(targetEntry) : this.textVector(target.title, target.text);
     const targetByTerm = new Map(targetVector.map((term) => [term.term, term]));
     const terms: SharedTerm[] = [];
     for (const term of sourceVector) {
@@ -368,14 +379,15 @@ export class ConnectionIndex {
     const weights = new Map(terms.map((term) => [term.term, term.contribution]));
     const sourceTopics = normalizeTopics(source.topics ?? (source.id ? (this.byId.get(source.id)?.topics ?? []) : []));
     const targetTopics = normalizeTopics(target.topics ?? (target.id ? (this.byId.get(target.id)?.topics ?? []) : []));
-    const passage = (input: ExplainInput) => bestPassage(input.text, weights) ?? bestPassage(input.title, weights);
+    const passage = (input: ExplainInput, entry: Entry | undefined) =>
+      bestPassage(input.text, weights, undefined, entry && located(entry)) ?? bestPassage(input.title, weights);
     return {
       score,
       strength: strengthOf(score, terms.length),
       sharedTopics: sourceTopics.filter((topic) => targetTopics.includes(topic)),
       terms: terms.slice(0, options.terms ?? TERMS_SHOWN),
-      source: passage(source),
-      target: passage(target),
+      source: passage(source, sourceEntry),
+      target: passage(target, targetEntry),
     };
   }
 
@@ -420,6 +432,7 @@ export class ConnectionIndex {
         distinct: entry.distinct,
         terms: entry.postings.map((posting) => vocabIndex.get(posting)!),
         counts: [...entry.counts],
+        hits: entry.hits ? [...entry.hits] : [],
       })),
     };
   }
@@ -460,6 +473,7 @@ export class ConnectionIndex {
         distinct: item.distinct,
         norm: 0,
         normStamp: -1,
+        hits: item.hits.length > 0 ? Uint16Array.from(item.hits) : null,
       };
       index.entries.push(entry);
       index.byId.set(item.id, entry);
@@ -559,7 +573,8 @@ export class ConnectionIndex {
     }));
   }
 
-  private attach(entry: Entry, selected: readonly Selected[]): void {
+  /** Makes `selected` the entry's terms, and locates them in its `text`. */
+  private attach(entry: Entry, selected: readonly Selected[], text: string): void {
     entry.counts = new Uint16Array(selected.length);
     entry.n0 = this.size;
     entry.normStamp = -1;
@@ -576,6 +591,10 @@ export class ConnectionIndex {
       entry.counts[i] = clamped;
       return posting;
     });
+    entry.hits = locateTerms(
+      text,
+      entry.postings.map((posting) => posting.term),
+    );
   }
 
   private detach(entry: Entry): void {
@@ -592,6 +611,7 @@ export class ConnectionIndex {
     }
     entry.postings = [];
     entry.counts = EMPTY_COUNTS;
+    entry.hits = null;
   }
 
   /** An indexed item's unit vector over its top-K terms. */
@@ -619,10 +639,10 @@ export class ConnectionIndex {
     }));
   }
 
-  private explainVector(input: ExplainInput): QueryTerm[] {
+  /** The entry an explained input is, when it is indexed with this very title and text (else it is analysed afresh). */
+  private indexedAs(input: ExplainInput): Entry | undefined {
     const entry = input.id === undefined ? undefined : this.byId.get(input.id);
-    if (entry && entry.fp === textFingerprint(input.title, input.text)) return this.entryVector(entry);
-    return this.textVector(input.title, input.text);
+    return entry && entry.fp === textFingerprint(input.title, input.text) ? entry : undefined;
   }
 
   /** Cosine of the query with every item sharing one of its terms and passing `accept`. */
@@ -703,6 +723,19 @@ export class ConnectionIndex {
       },
     };
   }
+}
+
+/** Where an entry's kept terms are in its text, for bestPassage; undefined when they were not located. */
+function located(entry: Entry): LocatedText | undefined {
+  const { hits, postings } = entry;
+  if (!hits) return undefined;
+  return {
+    hits,
+    position: (term) => {
+      const at = postings.findIndex((posting) => posting.term === term);
+      return at < 0 ? undefined : at;
+    },
+  };
 }
 
 /** The items confirmed as connected to `id`, from unordered pair keys. */
