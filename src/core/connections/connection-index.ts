@@ -80,6 +80,17 @@ interface QueryTerm {
   weight: number;
 }
 
+/** A candidate of related(). */
+interface Ranked {
+  entry: Entry;
+  score: number;
+  confirmed: boolean;
+  sharedTopics: string[];
+}
+
+/** related()'s order: strongest first, ties by key. */
+const byScore = (a: Ranked, b: Ranked) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1);
+
 interface Selected {
   term: string;
   label: string;
@@ -127,6 +138,10 @@ function normalizeTopics(topics: readonly string[]): string[] {
 export class ConnectionIndex {
   /** A fixed K, or null for K adapted to the library's size (topKFor). */
   readonly fixedTopK: number | null;
+  /** Share of the library that must change before a new weighting epoch (EPOCH_SHARE unless tests say). */
+  private readonly epochShare: number;
+  /** Items added, updated or removed since takeTouched() was last called. */
+  private touched = new Set<string>();
   private readonly byId = new Map<string, Entry>();
   private readonly entries: Array<Entry | undefined> = [];
   private readonly free: number[] = [];
@@ -147,9 +162,28 @@ export class ConnectionIndex {
   private seen = new Int32Array(0);
   private queryStamp = 0;
 
-  /** `topK` fixes how many terms each item keeps; leave it out to let K follow the library's size. */
-  constructor(options: { topK?: number } = {}) {
+  /**
+   * `topK` fixes how many terms each item keeps; leave it out to let K follow the library's size.
+   * `epochShare` is the share of the library that must change before cached weights are recomputed.
+   */
+  constructor(options: { topK?: number; epochShare?: number } = {}) {
     this.fixedTopK = options.topK === undefined ? null : Math.max(1, Math.floor(options.topK));
+    this.epochShare = options.epochShare ?? EPOCH_SHARE;
+  }
+
+  /**
+   * The weighting epoch: scores of unchanged items stay exactly the same while it does not change
+   * (see `epoch`), so a list of scores computed in it stays true for the pairs of unchanged items.
+   */
+  get weightsEpoch(): number {
+    return this.epoch;
+  }
+
+  /** Keys of the items added, updated or removed since the last call (in no particular order), and forgets them. */
+  takeTouched(): string[] {
+    const ids = [...this.touched];
+    this.touched.clear();
+    return ids;
   }
 
   /** Terms an item added now keeps. */
@@ -206,6 +240,7 @@ export class ConnectionIndex {
     };
     this.entries[slot] = entry;
     this.byId.set(item.id, entry);
+    this.touched.add(item.id);
     this.changed();
     this.setTopics(entry, item.topics);
     this.attach(entry, this.select(counts, this.size, 0), item.text);
@@ -236,6 +271,7 @@ export class ConnectionIndex {
     this.byId.delete(id);
     this.entries[entry.slot] = undefined;
     this.free.push(entry.slot);
+    this.touched.add(id);
     this.changed();
     return true;
   }
@@ -256,9 +292,14 @@ export class ConnectionIndex {
       this.add(item);
       return;
     }
+    const topics = normalizeTopics(item.topics);
+    if (entry.page !== item.page || topics.length !== entry.topics.length || topics.some((topic, i) => topic !== entry.topics[i])) {
+      this.touched.add(item.id);
+    }
     entry.page = item.page;
     this.setTopics(entry, item.topics);
     if (this.isStale(entry)) {
+      this.touched.add(item.id);
       this.detach(entry);
       this.attach(entry, this.select(countTerms(item.title, item.text), this.size, 0), item.text);
     }
@@ -289,6 +330,38 @@ export class ConnectionIndex {
    */
   related(source: string | PageSource, options: RelatedOptions = {}): RelatedResult {
     const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
+    const { query, cross, same } = this.rank(source, options);
+    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
+    const finish = (list: Ranked[]): Connection[] =>
+      list
+        .sort(byScore)
+        .slice(0, limit)
+        .map(({ entry, score, confirmed, sharedTopics }) => {
+          const terms = this.sharedTerms(byQuery, entry);
+          return {
+            id: entry.id,
+            score,
+            strength: strengthOf(score, terms.length),
+            sharedTopics,
+            terms: terms.slice(0, TERMS_SHOWN),
+            confirmed,
+          };
+        });
+    return { connections: finish(cross), sameTopic: finish(same) };
+  }
+
+  /**
+   * Every item related() would list as a connection of an indexed item, without a limit, best first,
+   * with scores only (no shared terms): what may enter other items' lists when this one changes.
+   */
+  connectionScores(id: string, options: Omit<RelatedOptions, 'limit'> = {}): Array<{ id: string; score: number }> {
+    return this.rank(id, options)
+      .cross.sort(byScore)
+      .map(({ entry, score }) => ({ id: entry.id, score }));
+  }
+
+  /** related()'s candidates, split into cross-topic and same-topic, unsorted. */
+  private rank(source: string | PageSource, options: RelatedOptions): { query: QueryTerm[]; cross: Ranked[]; same: Ranked[] } {
     const minScore = options.minScore ?? minScoreFor(this.size);
     let query: QueryTerm[];
     let sourceId: string | undefined;
@@ -296,7 +369,7 @@ export class ConnectionIndex {
     let topics: string[];
     if (typeof source === 'string') {
       const entry = this.byId.get(source);
-      if (!entry) return { connections: [], sameTopic: [] };
+      if (!entry) return { query: [], cross: [], same: [] };
       query = this.entryVector(entry);
       sourceId = entry.id;
       page = entry.page;
@@ -313,31 +386,15 @@ export class ConnectionIndex {
       query,
       (entry, score) => entry.id !== sourceId && entry.page !== page && (score >= minScore || confirmedWith.has(entry.id)),
     );
-    const cross: Array<{ entry: Entry; score: number; confirmed: boolean; sharedTopics: string[] }> = [];
-    const same: typeof cross = [];
+    const cross: Ranked[] = [];
+    const same: Ranked[] = [];
     for (const { entry, score } of scored) {
       if (sourceId !== undefined && options.dismissed?.has(pairKey(sourceId, entry.id))) continue;
       const confirmed = confirmedWith.has(entry.id);
       const sharedTopics = entry.topics.filter((topic) => topics.includes(topic));
       (sharedTopics.length > 0 ? same : cross).push({ entry, score, confirmed, sharedTopics });
     }
-    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
-    const finish = (list: typeof cross): Connection[] =>
-      list
-        .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
-        .slice(0, limit)
-        .map(({ entry, score, confirmed, sharedTopics }) => {
-          const terms = this.sharedTerms(byQuery, entry);
-          return {
-            id: entry.id,
-            score,
-            strength: strengthOf(score, terms.length),
-            sharedTopics,
-            terms: terms.slice(0, TERMS_SHOWN),
-            confirmed,
-          };
-        });
-    return { connections: finish(cross), sameTopic: finish(same) };
+    return { query, cross, same };
   }
 
   /** The shared terms of two indexed items, strongest first (empty when either is missing). */
@@ -495,7 +552,7 @@ export class ConnectionIndex {
   /** Counts a change of document frequencies; starts a new weighting epoch when enough have accumulated. */
   private changed(): void {
     this.changes++;
-    if (this.changes >= Math.max(1, this.size * EPOCH_SHARE)) {
+    if (this.changes >= Math.max(1, this.size * this.epochShare)) {
       this.epoch++;
       this.changes = 0;
     }
