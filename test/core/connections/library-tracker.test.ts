@@ -1,14 +1,7 @@
 // The library-wide list kept current item by item equals a full recompute after any sequence of adds,
 // edits (text, topics), deletes and feedback: a property test over seeded random libraries.
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectionIndex,
-  LibraryConnectionTracker,
-  libraryConnections,
-  pairKey,
-  type ConnectionItem,
-  type LibraryConnectionOptions,
-} from '../../../src/core/connections';
+import { ConnectionIndex, LibraryConnectionTracker, libraryConnections, pairKey, type ConnectionItem } from '../../../src/core/connections';
 import { createRng, type Rng } from '../../../bench/prng';
 
 /** Themes whose words items share, so some pairs connect across topics and many do not. */
@@ -38,7 +31,7 @@ function randomChange(
   rng: Rng,
   index: ConnectionIndex,
   items: Map<string, ConnectionItem>,
-  feedback: Required<Pick<LibraryConnectionOptions, 'dismissed' | 'confirmed'>>,
+  feedback: { dismissed: Set<string>; confirmed: Set<string> },
   next: () => string,
 ): string[] {
   const ids = [...items.keys()];
