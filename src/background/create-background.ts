@@ -40,7 +40,7 @@ export interface BackgroundDeps {
   browser: Browser;
   db: CrisscrossDb;
   log?: (message: string) => void;
-  /** Quiet time before the search snapshot is saved (tests shorten it). */
+  /** Quiet time before the search and connection snapshots are saved (tests shorten it). */
   snapshotDelayMs?: number;
 }
 
@@ -51,7 +51,7 @@ export function createBackground({
   snapshotDelayMs,
 }: BackgroundDeps) {
   const search = createSearchService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
-  const connectionIndex = createConnectionService(db, { log });
+  const connectionIndex = createConnectionService(db, { log, ...(snapshotDelayMs === undefined ? {} : { snapshotDelayMs }) });
   const resultViews = createResultViews(db);
   const libraryConnections = createLibraryConnections(db, connectionIndex);
   const changes: LibraryChanges = {
@@ -128,7 +128,7 @@ export function createBackground({
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: async (request) => {
       const saved = await connections.setConnectionFeedback(request);
-      libraryConnections.invalidate();
+      libraryConnections.pairChanged(request.source, request.target);
       return saved;
     },
     getLibraryConnections: () => libraryConnections.get(),
