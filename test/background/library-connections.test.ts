@@ -255,7 +255,7 @@ describe('getLibraryConnections kept current', () => {
     const collect = vi.spyOn(LibraryConnectionTracker.prototype, 'collect');
     try {
       // A cooking clip joins a collection named like another topic: its pairs with that topic are no longer connections.
-      await send('createCollection', { name: 'google', description: '', items: [{ type: 'clip', id: clips[0]!.id }] });
+      await send('createCollection', { name: 'social media', description: '', items: [{ type: 'clip', id: clips[0]!.id }] });
       const updated = await send<LibraryConnections>('getLibraryConnections');
       expect(collect).not.toHaveBeenCalled();
       expect(pairsOf(updated)).not.toEqual(pairsOf(before));
