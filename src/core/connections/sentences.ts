@@ -289,9 +289,10 @@ export function bestPassage(
     }
   }
   if (!best) return null;
-  const sentence = text.slice(best.start, best.end).replace(/\s+/g, ' ');
-  // Collapsing whitespace moves offsets; re-scan the collapsed sentence so marks match what is shown.
-  const { marks } = marksOf(sentence, weights);
+  const original = text.slice(best.start, best.end);
+  const sentence = original.replace(/\s+/g, ' ');
+  // Collapsing whitespace moves offsets; re-scan the collapsed sentence (when it changed) so marks match what is shown.
+  const { marks } = sentence === original ? best : marksOf(sentence, weights);
   const terms = [...new Set(marks.map((mark) => mark.term))];
   if (sentence.length <= maxChars) return { text: sentence, marks: spans(marks, 0, 0, sentence.length), terms };
   const [from, to] = windowAround(sentence, marks, maxChars);
