@@ -1,6 +1,13 @@
 // Runs in an extension page of the built extension: the worker's connection core over the Brown-corpus
 // library, and beside it a naive baseline (every item's full term vector, cosine against all of them).
-import { ConnectionIndex, LibraryConnectionCollector, clipConnectionItem, countTerms, type ConnectionItem } from '../src/core/connections';
+import {
+  ConnectionIndex,
+  LibraryConnectionCollector,
+  LibraryConnectionTracker,
+  clipConnectionItem,
+  countTerms,
+  type ConnectionItem,
+} from '../src/core/connections';
 import type { Highlight } from '../src/core/highlight';
 import type { BrownFile } from './brown';
 import { generateCorpus } from './corpus';
@@ -13,6 +20,15 @@ export interface ConnectionsPageApi {
   build: (arrivals: number) => number;
   /** Adds each remaining item and finds its own connections: ms per item. */
   arrive: (shown: number) => number[];
+  /** Takes the last `count` items out of the index again, for keepCurrent() to add back. */
+  withdraw: (count: number) => void;
+  /** The library-wide list found whole, kept for keepCurrent(): ms and pairs. */
+  trackAll: () => { ms: number; pairs: number };
+  /**
+   * Adds each remaining item and brings the library-wide list current (item by item; found whole
+   * again when the index starts a new weighting epoch): ms per item, and the whole recomputes among them.
+   */
+  keepCurrent: () => { ms: number[]; relisted: number[]; recomputes: number[] };
   /** Picks `count` random indexed sources (seeded) for the per-item measurements. */
   pickSources: (count: number, seed: number) => void;
   /** related() then explain() of every item shown, per source: ms of both, and of related() alone. */
@@ -30,6 +46,7 @@ export interface ConnectionsPageApi {
 let items: ConnectionItem[] = [];
 let index = new ConnectionIndex();
 let settled = 0;
+let tracker: LibraryConnectionTracker | null = null;
 let sources: ConnectionItem[] = [];
 let byId = new Map<string, ConnectionItem>();
 /** Per item: sorted term ids and their tf-idf weights, divided by the vector's length. */
@@ -81,6 +98,35 @@ const api: ConnectionsPageApi = {
         index.related(item.id, { limit: shown });
       }),
     );
+  },
+  withdraw(count) {
+    settled = Math.max(0, items.length - count);
+    for (const item of items.slice(settled)) index.remove(item.id, item);
+  },
+  trackAll() {
+    const fresh = new LibraryConnectionTracker(index);
+    const ms = time(() => fresh.collect(index.ids()));
+    index.takeTouched();
+    tracker = fresh;
+    return { ms, pairs: fresh.strongest().length };
+  },
+  keepCurrent() {
+    const ms: number[] = [];
+    const relisted: number[] = [];
+    const recomputes: number[] = [];
+    for (const item of items.slice(settled)) {
+      index.add(item);
+      const start = performance.now();
+      if (tracker!.current) relisted.push(tracker!.changed(index.takeTouched()));
+      else {
+        index.takeTouched();
+        tracker = new LibraryConnectionTracker(index);
+        tracker.collect(index.ids());
+        recomputes.push(performance.now() - start);
+      }
+      ms.push(performance.now() - start);
+    }
+    return { ms, relisted, recomputes };
   },
   pickSources(count, seed) {
     const rng = createRng(seed);

@@ -18,6 +18,7 @@ import { brownJson } from './brown';
 import { bundlePageScript } from './bundle';
 import type { ConnectionsPageApi } from './connections-page';
 import { DEFAULT_SEED } from './corpus';
+import { pageHeap } from './memory';
 import { round, summarize, type Summary } from './stats';
 
 /** Items added last, one at a time, to measure arrivals. */
@@ -46,6 +47,14 @@ export interface ConnectionsSizeResult {
   related: Summary;
   /** add() + related() of the new item, per arriving item. */
   arrival: Summary;
+  /**
+   * Keeping the library-wide list current as items arrive (the list kept item by item, found whole
+   * again when the index starts a new weighting epoch), per added item after add(); null where the
+   * whole list is only estimated. `recomputes` are the whole recomputes among them.
+   */
+  keepCurrent: { perItem: Summary; relisted: Summary; recomputes: number[]; meanMs: number } | null;
+  /** JS heap of the page after garbage collection: generated items alone, then with the built index. */
+  heapMB: { items: number; withIndex: number; index: number };
   /** Every item's best cross-topic pairs, deduplicated: measured whole, or estimated from a sample. */
   libraryWide: { ms: number; estimated: boolean; pairs: number | null };
   /** The naive baseline in the same page: vectors built, and ranking the first NAIVE_SOURCES sources. */
@@ -66,6 +75,9 @@ function pageApi(page: Page) {
     pickSources: (count: number, seed: number) =>
       page.evaluate(([c, s]) => (globalThis as unknown as PageGlobal).crisscrossConnections.pickSources(c, s), [count, seed] as const),
     oneItem: (shown: number) => page.evaluate((n) => (globalThis as unknown as PageGlobal).crisscrossConnections.oneItem(n), shown),
+    withdraw: (count: number) => page.evaluate((c) => (globalThis as unknown as PageGlobal).crisscrossConnections.withdraw(c), count),
+    trackAll: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossConnections.trackAll()),
+    keepCurrent: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossConnections.keepCurrent()),
     libraryWide: (max: number) => page.evaluate((m) => (globalThis as unknown as PageGlobal).crisscrossConnections.libraryWide(m), max),
     buildNaive: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossConnections.buildNaive()),
     naiveOneItem: (shown: number) =>
@@ -84,7 +96,11 @@ export async function measureConnectionsAt(size: number, helper: string, log: (m
     await page.evaluate(helper);
     const api = pageApi(page);
     const indexed = await api.generate(brownJson(), size);
+    const heapItems = await pageHeap(session.context, page);
     const buildMs = await api.build(ARRIVALS);
+    const heapIndex = await pageHeap(session.context, page);
+    const heapMB = { items: heapItems.usedMB, withIndex: heapIndex.usedMB, index: heapIndex.usedMB - heapItems.usedMB };
+    log(`connections ${size}: index heap ${heapMB.index} MB`);
     log(`connections ${size}: indexed in ${round(buildMs / 1000)} s (extension page, Chromium)`);
     const arrival = await api.arrive(SHOWN);
     // A few sources first, untimed, so the explanation code is compiled before it is timed (arrivals do not explain).
@@ -94,6 +110,20 @@ export async function measureConnectionsAt(size: number, helper: string, log: (m
     const one = await api.oneItem(SHOWN);
     const whole = size <= FULL_RECOMPUTE_MAX;
     const wide = await api.libraryWide(whole ? Number.MAX_SAFE_INTEGER : RECOMPUTE_SAMPLE);
+    let keepCurrent: ConnectionsSizeResult['keepCurrent'] = null;
+    if (whole) {
+      // The last arrivals are taken out, the whole list found, then they arrive again one by one.
+      await api.withdraw(ARRIVALS);
+      await api.trackAll();
+      const kept = await api.keepCurrent();
+      keepCurrent = {
+        perItem: summarize(kept.ms),
+        relisted: summarize(kept.relisted),
+        recomputes: kept.recomputes.map((ms) => round(ms)),
+        meanMs: round(kept.ms.reduce((sum, ms) => sum + ms, 0) / kept.ms.length),
+      };
+      log(`connections ${size}: list kept current p95 ${keepCurrent.perItem.p95} ms, ${kept.recomputes.length} whole recomputes`);
+    }
     const libraryWide = {
       ms: round(whole ? wide.ms : (wide.ms / wide.items) * indexed),
       estimated: !whole,
@@ -114,6 +144,8 @@ export async function measureConnectionsAt(size: number, helper: string, log: (m
       oneItem,
       related,
       arrival: summarize(arrival),
+      keepCurrent,
+      heapMB,
       libraryWide,
       naive: { buildMs: round(naiveBuildMs), oneItem: naive },
       ratios: { related: round(related.p95 / naive.p95, 3), oneItem: round(oneItem.p95 / naive.p95, 3) },
@@ -122,6 +154,12 @@ export async function measureConnectionsAt(size: number, helper: string, log: (m
     await session.close();
     await rm(profileDir, { recursive: true, force: true });
   }
+}
+
+function keptCell(r: ConnectionsSizeResult): string {
+  if (!r.keepCurrent) return 'not measured';
+  const { perItem, meanMs } = r.keepCurrent;
+  return `${perItem.p50.toLocaleString('en-US', { maximumFractionDigits: 1 })} / ${perItem.p95.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms (${meanMs.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms)`;
 }
 
 export function connectionsMarkdown(results: readonly ConnectionsSizeResult[], environment: string): string {
@@ -134,13 +172,13 @@ export function connectionsMarkdown(results: readonly ConnectionsSizeResult[], e
     `The naive baseline runs in the same page: full tf-idf vectors, cosine of a source against every item (${NAIVE_SOURCES} of the same sources).`,
     'See bench/connections.ts and bench/connections-page.ts.',
     '',
-    '| items | indexed clips | connections for one item p50 / p95 (related + explain of those shown) | related p95 | naive ranking p95 | ratio related / naive (p95) | ratio one item / naive (p95) | new item arrives: add + its connections p50 / p95 | library-wide list, recomputed | build |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| items | indexed clips | connections for one item p50 / p95 (related + explain of those shown) | related p95 | naive ranking p95 | ratio related / naive (p95) | ratio one item / naive (p95) | new item arrives: add + its connections p50 / p95 | library-wide list kept current, per added item p50 / p95 (mean) | library-wide list, recomputed | build | index heap |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
         `| ${r.size.toLocaleString('en-US')} | ${r.indexed.toLocaleString('en-US')} | ${ms(r.oneItem.p50)} / ${ms(r.oneItem.p95)} | ${ms(r.related.p95)} | ` +
         `${ms(r.naive.oneItem.p95)} | ${r.ratios.related} | ${r.ratios.oneItem} | ` +
-        `${ms(r.arrival.p50)} / ${ms(r.arrival.p95)} | ${r.libraryWide.estimated ? '~' : ''}${ms(r.libraryWide.ms)}${r.libraryWide.estimated ? ` (estimated from ${RECOMPUTE_SAMPLE.toLocaleString('en-US')} items)` : ''} | ${ms(r.buildMs)} |`,
+        `${ms(r.arrival.p50)} / ${ms(r.arrival.p95)} | ${keptCell(r)} | ${r.libraryWide.estimated ? '~' : ''}${ms(r.libraryWide.ms)}${r.libraryWide.estimated ? ` (estimated from ${RECOMPUTE_SAMPLE.toLocaleString('en-US')} items)` : ''} | ${ms(r.buildMs)} | ${r.heapMB.index} MB |`,
     ),
     '',
   ];
@@ -153,18 +191,32 @@ export function connectionsMarkdown(results: readonly ConnectionsSizeResult[], e
     );
   }
   lines.push(
-    'Keeping connections current: an arriving item is indexed and its own connections found at once (the cost above); the',
-    'library-wide list is recomputed lazily, in slices, the next time the Connections page asks after a change (the last column).',
+    'Keeping connections current: an arriving item is indexed and its own connections found at once ("new item arrives").',
+    `The library-wide list is kept current item by item: after each of ${ARRIVALS} arrivals, the lists of the new item, of`,
+    'items that listed a changed item and of items it now enters are found again ("kept current", after the add). When the',
+    'index starts a new weighting epoch (every 1% of the library changed) the list is found whole again: those recomputes are',
+    'in the mean and listed below. Index heap: the page heap after garbage collection with the index built, less the heap',
+    'with the generated items alone.',
+    '',
+    ...results.flatMap((r) =>
+      r.keepCurrent
+        ? [
+            `- ${r.size.toLocaleString('en-US')}: lists found again per arrival p50 ${r.keepCurrent.relisted.p50}, p95 ${r.keepCurrent.relisted.p95}; whole recomputes among the arrivals: ${r.keepCurrent.recomputes.length ? r.keepCurrent.recomputes.map(ms).join(', ') : 'none'}.`,
+          ]
+        : [`- ${r.size.toLocaleString('en-US')}: the whole list is only estimated at this size, so keeping it current is not measured.`],
+    ),
     '',
   );
   return lines.join('\n');
 }
 
-/** Measures every size in Chromium and writes bench/results/connections.json and .md. */
+/** Measures every size in Chromium and writes bench/results/<name>.json and .md. */
 export async function runConnectionsBench(
   sizes: readonly number[],
   environment: { chromium: string; loadAverage: number },
   log: (message: string) => void,
+  /** Results go to bench/results/<name>.json and .md. */
+  name = 'connections',
 ): Promise<string> {
   const helper = await bundlePageScript('bench/connections-page.ts');
   const results: ConnectionsSizeResult[] = [];
@@ -173,10 +225,7 @@ export async function runConnectionsBench(
   const markdown = connectionsMarkdown(results, described);
   const dir = join(ROOT, 'bench/results');
   await mkdir(dir, { recursive: true });
-  await writeFile(
-    join(dir, 'connections.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), ...environment, results }, null, 2)}\n`,
-  );
-  await writeFile(join(dir, 'connections.md'), markdown);
+  await writeFile(join(dir, `${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), ...environment, results }, null, 2)}\n`);
+  await writeFile(join(dir, `${name}.md`), markdown);
   return markdown;
 }

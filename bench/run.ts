@@ -40,8 +40,14 @@ const sizes = option('sizes', '1000,10000')
   .map((value) => Number(value.trim().replace(/_/g, '')));
 if (sizes.some((size) => !Number.isInteger(size) || size < 10)) {
   console.error(
-    'usage: bench/run.ts [--sizes=1000,10000,100000] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
+    'usage: bench/run.ts [--sizes=1000,10000,100000] [--only=search|connections] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
   );
+  process.exit(2);
+}
+/** --only=search or --only=connections runs one part (connections alone skips inserting the library into IndexedDB). */
+const only = option('only', '');
+if (only && only !== 'search' && only !== 'connections') {
+  console.error('--only takes search or connections');
   process.exit(2);
 }
 const coldRuns = Number(option('cold-runs', '5'));
@@ -81,7 +87,7 @@ async function save(): Promise<string> {
   return markdown;
 }
 
-for (const size of sizes) {
+for (const size of only === 'connections' ? [] : sizes) {
   log(`${size.toLocaleString('en-US')} items: fresh profile, built extension`);
   const sizeStart = performance.now();
   const loadBefore = load();
@@ -127,9 +133,15 @@ for (const size of sizes) {
   await save();
 }
 
-const markdown = await save();
-console.log(`\n${markdown}`);
-log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
-// Connections: the worker's core code in an extension page, beside a naive baseline, on the same libraries.
-console.log(`\n${await runConnectionsBench(sizes, { chromium: run.environment.chromium, loadAverage: load() }, log)}`);
-log('wrote bench/results/connections.json and bench/results/connections.md');
+if (only !== 'connections') {
+  const markdown = await save();
+  console.log(`\n${markdown}`);
+  log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
+}
+if (only !== 'search') {
+  // Connections: the worker's core code in an extension page, beside a naive baseline, on the same libraries.
+  // A named run (--out) keeps the default connections results: a 100k run alone does not replace the 1k and 10k ones.
+  const name = out === 'latest' ? 'connections' : `connections-${out}`;
+  console.log(`\n${await runConnectionsBench(sizes, { chromium: run.environment.chromium, loadAverage: load() }, log, name)}`);
+  log(`wrote bench/results/${name}.json and bench/results/${name}.md`);
+}

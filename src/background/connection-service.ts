@@ -26,9 +26,41 @@ export function createConnectionService(
   const highlightPages = new Map<string, string>();
   /** Index updates after writes, in order (each re-reads clips from storage). */
   let updates: Promise<void> = Promise.resolve();
+  /**
+   * The collection names each clip was indexed with (clips in none are left out). A restarted
+   * worker compares them with the collections stored, since a collection edit leaves no trace the
+   * catch-up by time could read (clips keep their updatedAt) and may come while the index loads.
+   */
+  const indexedCollections = new Map<string, string>();
+  /** Extra state saved with the index (the library-wide list), and what was restored with it. */
+  let extraSnapshot: () => string | undefined = () => undefined;
+  let restoredExtra: string | undefined;
+
+  /** The collection names of every clip in one, as a comparable key per clip. */
+  async function collectionKeys(): Promise<Map<string, string>> {
+    const names = new Map<string, string[]>();
+    for (const collection of await db.collections.toArray())
+      for (const item of collection.items) if (item.type === 'clip') names.set(item.id, [...(names.get(item.id) ?? []), collection.name]);
+    return new Map([...names].map(([id, list]) => [id, [...list].sort().join('\n')]));
+  }
+
+  /** Records what the index now holds for these clips. */
+  function recordIndexed(items: readonly ConnectionItem[], collections: ReadonlyMap<string, string[]>) {
+    for (const item of items) {
+      const clipId = item.id.slice(2);
+      const names = collections.get(clipId);
+      if (names?.length) indexedCollections.set(clipId, [...names].sort().join('\n'));
+      else indexedCollections.delete(clipId);
+    }
+  }
 
   /** Clips as connection items, each with its highlights. */
   async function itemsOf(clips: readonly Clip[]): Promise<ConnectionItem[]> {
+    return (await readItems(clips)).items;
+  }
+
+  /** Clips as connection items, and the collection names each was given. */
+  async function readItems(clips: readonly Clip[]): Promise<{ items: ConnectionItem[]; collections: Map<string, string[]> }> {
     const highlights = clips.length
       ? await db.highlights
           .where('clipId')
@@ -47,13 +79,14 @@ export function createConnectionService(
         for (const item of collection.items)
           if (item.type === 'clip') collectionNames.set(item.id, [...(collectionNames.get(item.id) ?? []), collection.name]);
     // Oldest highlight first, so a clip's text (and its fingerprint) does not depend on read order.
-    return clips.map((clip) =>
+    const items = clips.map((clip) =>
       clipConnectionItem(
         clip,
         collectionNames.get(clip.id) ?? [],
         (byClip.get(clip.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
       ),
     );
+    return { items, collections: collectionNames };
   }
 
   /** Re-reads clips by id (with their highlights) into the index; a clip gone is removed. */
@@ -61,9 +94,22 @@ export function createConnectionService(
     const unique = [...new Set(ids)];
     const clips = await db.clips.bulkGet(unique);
     unique.forEach((id, i) => {
-      if (!clips[i]) target.remove(`c:${id}`);
+      if (clips[i]) return;
+      target.remove(`c:${id}`);
+      indexedCollections.delete(id);
     });
-    for (const item of await itemsOf(clips.filter((clip): clip is Clip => clip !== undefined))) target.update(item);
+    const { items, collections } = await readItems(clips.filter((clip): clip is Clip => clip !== undefined));
+    for (const item of items) target.update(item);
+    recordIndexed(items, collections);
+  }
+
+  /** Clips whose collections are not those they were indexed with. */
+  async function collectionDrift(): Promise<string[]> {
+    const stored = await collectionKeys();
+    const drifted = new Set<string>();
+    for (const [id, key] of stored) if (indexedCollections.get(id) !== key) drifted.add(id);
+    for (const id of indexedCollections.keys()) if (!stored.has(id)) drifted.add(id);
+    return [...drifted];
   }
 
   async function catchUp(target: ConnectionIndex, since: number) {
@@ -77,6 +123,8 @@ export function createConnectionService(
       ...changes.highlights.map((highlight) => highlight.clipId),
       ...deletedHighlightPages,
     ]);
+    // Last: collection edits made at any time before now, whatever the watermark says.
+    await refreshClips(target, await collectionDrift());
     watermark = Math.max(watermark, changes.newest);
   }
 
@@ -86,6 +134,9 @@ export function createConnectionService(
       try {
         const restored = ConnectionIndex.fromJSON(JSON.parse(row.json));
         watermark = row.watermark;
+        indexedCollections.clear();
+        for (const [id, key] of row.collections ?? []) indexedCollections.set(id, key);
+        restoredExtra = row.library;
         await catchUp(restored, row.watermark);
         return restored;
       } catch (error) {
@@ -94,9 +145,12 @@ export function createConnectionService(
     }
     const fresh = new ConnectionIndex();
     const startedAt = Date.now();
+    indexedCollections.clear();
     for await (const { clips } of allItemsInBatches(db)) {
       if (stopped) break;
-      for (const item of await itemsOf(clips)) fresh.add(item);
+      const { items, collections } = await readItems(clips);
+      for (const item of items) fresh.add(item);
+      recordIndexed(items, collections);
       await yieldToEvents();
     }
     watermark = startedAt;
@@ -111,7 +165,14 @@ export function createConnectionService(
     timer = setTimeout(async () => {
       if (!index) return;
       try {
-        await db.connectionSnapshot.put({ id: 'index', watermark, json: JSON.stringify(index.toJSON()) });
+        const library = extraSnapshot();
+        await db.connectionSnapshot.put({
+          id: 'index',
+          watermark,
+          json: JSON.stringify(index.toJSON()),
+          collections: [...indexedCollections],
+          ...(library === undefined ? {} : { library }),
+        });
       } catch (error) {
         log(`Connection snapshot not saved: ${(error as Error).message}`);
       }
@@ -122,15 +183,19 @@ export function createConnectionService(
     // Writes already made are applied before anyone reads the index.
     if (index) return updates.then(() => index!);
     loading ??= build().then((built) => (index = built));
-    return loading;
+    // Writes made while it loaded are applied to it first (refreshAfterWrite queues them).
+    return loading.then(() => updates).then(() => index!);
   }
 
-  /** Brings clips current after a write; not loaded yet, the catch-up at load time reads the change from storage. */
+  /**
+   * Brings clips current after a write. Not loaded nor loading, the catch-up at load time reads the
+   * change from storage; loading, it is applied once loaded (the load may have read the clip before).
+   */
   function refreshAfterWrite(clipIds: string[], time: number) {
-    if (!index) return;
-    const target = index;
+    if (!index && !loading) return;
+    const target = index ? Promise.resolve(index) : loading!;
     updates = updates
-      .then(() => refreshClips(target, clipIds))
+      .then(async () => refreshClips(await target, clipIds))
       .then(() => {
         watermark = Math.max(watermark, time);
         scheduleSnapshot();
@@ -141,6 +206,20 @@ export function createConnectionService(
   return {
     ready,
     itemsOf,
+    /** Saves `provide()` with every snapshot of the index (so the two always match), or nothing when it returns undefined. */
+    saveWithSnapshot(provide: () => string | undefined) {
+      extraSnapshot = provide;
+    },
+    /** What was saved with the snapshot the index was restored from (taken once), or undefined. */
+    takeRestoredExtra(): string | undefined {
+      const extra = restoredExtra;
+      restoredExtra = undefined;
+      return extra;
+    },
+    /** Saves a snapshot soon, e.g. once the library-wide list is found, so a restart does not find it again. */
+    scheduleSnapshot: () => {
+      if (index) scheduleSnapshot();
+    },
     clipSaved(clip: Clip) {
       refreshAfterWrite([clip.id], clip.updatedAt);
     },

@@ -38,7 +38,7 @@ export interface BackgroundDeps {
   browser: Browser;
   db: CrisscrossDb;
   log?: (message: string) => void;
-  /** Quiet time before the search snapshot is saved (tests shorten it). */
+  /** Quiet time before the search and connection snapshots are saved (tests shorten it). */
   snapshotDelayMs?: number;
 }
 
@@ -62,7 +62,7 @@ export function createBackground({
       })
     : inProcessSearch();
   const snapshots = createSnapshotReceiver(db);
-  const connectionIndex = createConnectionService(db, { log });
+  const connectionIndex = createConnectionService(db, searchOptions);
   const libraryConnections = createLibraryConnections(db, connectionIndex);
   const changes: LibraryChanges = {
     clipSaved: (clip) => {
@@ -124,7 +124,7 @@ export function createBackground({
     getTabConnections: connections.getTabConnections,
     setConnectionFeedback: async (request) => {
       const saved = await connections.setConnectionFeedback(request);
-      libraryConnections.invalidate();
+      libraryConnections.pairChanged(request.source, request.target);
       return saved;
     },
     getLibraryConnections: () => libraryConnections.get(),

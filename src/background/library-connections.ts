@@ -1,7 +1,16 @@
-// The library-wide connections for the library page's graph and list: computed when first asked, a
-// slice of items at a time so the worker keeps answering other requests, and kept until the library
-// or the curator's feedback changes.
-import { LibraryConnectionCollector, itemRef, pairKey, type ConnectionIndex, type LibraryConnection } from '../core/connections';
+// The library-wide connections for the library page's graph and list: found whole when first asked
+// (a slice of items at a time so the worker keeps answering other requests), then kept current item
+// by item as the library or the curator's feedback changes, and saved with the connection index so a
+// restarted worker does not find them all again.
+import {
+  LibraryConnectionTracker,
+  itemRef,
+  pairItems,
+  pairKey,
+  type ConnectionIndex,
+  type LibraryConnection,
+  type LibraryConnectionsSnapshot,
+} from '../core/connections';
 import type { ConnectedItemView, LibraryConnectionView, LibraryConnections, TopicBridgeView } from '../messaging/protocol';
 import type { CrisscrossDb } from '../storage/db';
 import type { ConnectionService } from './connection-service';
@@ -17,12 +26,99 @@ const TOPIC_PAIRS = 12;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+type Feedback = { dismissed: Set<string>; confirmed: Set<string> };
+
+/** What is saved with the connection index: the lists, and the feedback they were found with. */
+interface SavedLists {
+  lists: LibraryConnectionsSnapshot;
+  dismissed: string[];
+  confirmed: string[];
+}
+
+/** Items of the pairs whose feedback differs between two sets of it. */
+function feedbackChanges(before: { dismissed: Iterable<string>; confirmed: Iterable<string> }, after: Feedback): string[] {
+  const changed = new Set<string>();
+  const compare = (was: Iterable<string>, now: ReadonlySet<string>) => {
+    const old = new Set(was);
+    for (const pair of old) if (!now.has(pair)) changed.add(pair);
+    for (const pair of now) if (!old.has(pair)) changed.add(pair);
+  };
+  compare(before.dismissed, after.dismissed);
+  compare(before.confirmed, after.confirmed);
+  return [...changed].flatMap((pair) => pairItems(pair));
+}
+
 export function createLibraryConnections(db: CrisscrossDb, connections: ConnectionService) {
   let generation = 0;
-  let cached: { generation: number; value: LibraryConnections } | null = null;
-  let computing: { generation: number; promise: Promise<LibraryConnections> } | null = null;
   /** Items scored so far by the computation under way, for the page's progress bar. */
   let progress: { done: number; total: number } | null = null;
+  /** Each item's best connections, kept current; with the index and feedback it was kept on. */
+  let tracked: { tracker: LibraryConnectionTracker; index: ConnectionIndex; feedback: Feedback } | null = null;
+  /** Items of pairs confirmed or dismissed since the tracker last applied changes. */
+  const pendingPairs: string[] = [];
+
+  // Saved with each index snapshot, brought current first; not saved while feedback is pending.
+  connections.saveWithSnapshot(() => {
+    if (!tracked || !tracked.tracker.current || pendingPairs.length > 0) return undefined;
+    tracked.tracker.changed(tracked.index.takeTouched());
+    const saved: SavedLists = {
+      lists: tracked.tracker.toJSON(),
+      dismissed: [...tracked.feedback.dismissed],
+      confirmed: [...tracked.feedback.confirmed],
+    };
+    return JSON.stringify(saved);
+  });
+
+  /** The lists saved with the index this worker restored, brought current with what changed since. */
+  function restore(index: ConnectionIndex, feedback: Feedback): LibraryConnectionTracker | null {
+    const saved = connections.takeRestoredExtra();
+    if (!saved) return null;
+    try {
+      const { lists, dismissed, confirmed } = JSON.parse(saved) as SavedLists;
+      const tracker = LibraryConnectionTracker.fromJSON(index, lists, feedback);
+      tracker?.changed([...index.takeTouched(), ...feedbackChanges({ dismissed, confirmed }, feedback)]);
+      return tracker;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The tracker brought current: item by item when it can be, else found whole, a slice at a time. */
+  async function currentTracker(index: ConnectionIndex, feedback: Feedback): Promise<LibraryConnectionTracker> {
+    if (tracked?.index !== index) {
+      const restored = restore(index, feedback);
+      tracked = restored && { tracker: restored, index, feedback };
+    }
+    if (tracked?.tracker.current) {
+      tracked.tracker.setFeedback(feedback);
+      tracked.feedback = feedback;
+      tracked.tracker.changed([...index.takeTouched(), ...pendingPairs.splice(0)]);
+      return tracked.tracker;
+    }
+    index.takeTouched();
+    pendingPairs.length = 0;
+    const tracker = new LibraryConnectionTracker(index, feedback);
+    const ids = index.ids();
+    progress = { done: 0, total: ids.length };
+    try {
+      for (let i = 0; i < ids.length; i += SLICE) {
+        tracker.collect(ids.slice(i, i + SLICE).filter((id) => index.has(id)));
+        progress = { done: Math.min(ids.length, i + SLICE), total: ids.length };
+        await yieldToEvents();
+      }
+    } finally {
+      progress = null;
+    }
+    // Changes made while it was found (a new epoch meanwhile means the next request starts again).
+    const latest = await connections.feedback();
+    tracker.setFeedback(latest);
+    tracker.changed([...index.takeTouched(), ...pendingPairs.splice(0), ...feedbackChanges(feedback, latest)]);
+    tracked = { tracker, index, feedback: latest };
+    connections.scheduleSnapshot();
+    return tracker;
+  }
+  let cached: { generation: number; value: LibraryConnections } | null = null;
+  let computing: { generation: number; promise: Promise<LibraryConnections> } | null = null;
 
   /** Titles and topics of items by key; keys whose item is gone are left out. */
   async function itemViews(
@@ -79,19 +175,7 @@ export function createLibraryConnections(db: CrisscrossDb, connections: Connecti
 
   async function compute(): Promise<LibraryConnections> {
     const [index, feedback] = await Promise.all([connections.ready(), connections.feedback()]);
-    const collector = new LibraryConnectionCollector(index, feedback);
-    const ids = index.ids();
-    progress = { done: 0, total: ids.length };
-    try {
-      for (let i = 0; i < ids.length; i += SLICE) {
-        collector.collect(ids.slice(i, i + SLICE));
-        progress = { done: Math.min(ids.length, i + SLICE), total: ids.length };
-        await yieldToEvents();
-      }
-    } finally {
-      progress = null;
-    }
-    const all = collector.strongest();
+    const all = (await currentTracker(index, feedback)).strongest();
     const counts = new Map<string, number>();
     for (const pair of all) for (const key of [pair.a, pair.b]) counts.set(key, (counts.get(key) ?? 0) + 1);
     const listed = all.slice(0, LISTED);
@@ -120,8 +204,14 @@ export function createLibraryConnections(db: CrisscrossDb, connections: Connecti
   }
 
   return {
-    /** Marks the cached answer out of date: the library or the feedback changed. */
+    /** Marks the cached answer out of date: the library changed (the index says which items). */
     invalidate() {
+      generation++;
+    },
+
+    /** The curator confirmed or dismissed a pair: the two items' lists are found again. */
+    pairChanged(a: string, b: string) {
+      pendingPairs.push(a, b);
       generation++;
     },
 

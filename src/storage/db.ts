@@ -91,7 +91,14 @@ export class CrisscrossDb extends Dexie {
   tombstones!: EntityTable<Tombstone, 'key'>;
   collections!: EntityTable<Collection, 'id'>;
   links!: EntityTable<Link, 'pair'>;
-  connectionSnapshot!: EntityTable<{ id: 'index'; watermark: number; json: string }, 'id'>;
+  /**
+   * The connection index (json), the collection names its clips were indexed with, and the
+   * library-wide connections found on it (library, JSON), saved together so they always match.
+   */
+  connectionSnapshot!: EntityTable<
+    { id: 'index'; watermark: number; json: string; collections?: Array<[string, string]>; library?: string },
+    'id'
+  >;
   undo!: EntityTable<UndoEntry, 'id'>;
   orphans!: EntityTable<Orphan, 'id'>;
 

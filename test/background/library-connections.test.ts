@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../src/background/create-background';
+import { LibraryConnectionTracker } from '../../src/core/connections';
 import type { LibraryConnections, TagCount, TopicBridgeView } from '../../src/messaging/protocol';
 import { saveCapture } from '../../src/storage/clip-store';
 import { addHighlight } from '../../src/storage/highlight-store';
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 function setUp() {
-  const background = createBackground({ browser: createFakeBrowser([]).browser, db, log: vi.fn() });
+  const background = createBackground({ browser: createFakeBrowser([]).browser, db, log: vi.fn(), snapshotDelayMs: 50 });
   stop = background.stop;
   return async <T>(type: string, payload: unknown = {}): Promise<T> => {
     const result = (await background.router({ channel: 'crisscross', type, payload }, popupSender)) as
@@ -224,4 +225,64 @@ describe('tags', () => {
     );
     expect(result).toMatchObject({ ok: false, code: 'not-found' });
   });
+});
+
+describe('getLibraryConnections kept current', () => {
+  const THEMES = [
+    'fermentation yeast bacteria sourdough starter lactic culture microbes',
+    'compost garden soil worms bokashi scraps mulch seedlings',
+    'browser speed chrome firefox tabs rendering javascript engine',
+    'customer service response ticket support complaint email reply',
+  ].map((theme) => theme.split(' '));
+  const TOPICS = ['cooking', 'gardening', 'google', 'social media'];
+
+  /** 150 clips: enough that one change does not start a new weighting epoch (1% of the library). */
+  async function library() {
+    const clips = [];
+    for (let i = 0; i < 150; i++) {
+      const words = Array.from({ length: 24 }, (_, j) => THEMES[(i + (j % 3 === 0 ? 1 : 0)) % 4]![(i * 7 + j * 3) % 8]);
+      clips.push(await clip(`item-${i}`, [TOPICS[i % 4]!], `Notes ${i}`, `${words.join(' ')}.`));
+    }
+    return clips;
+  }
+
+  const pairsOf = (value: LibraryConnections) => value.connections.map(({ a, b, score, terms }) => ({ a, b, score, terms }));
+
+  it('after a change of topics finds again only the lists it can alter, and gives what a full recompute gives', async () => {
+    const clips = await library();
+    const send = setUp();
+    const before = await send<LibraryConnections>('getLibraryConnections');
+    const collect = vi.spyOn(LibraryConnectionTracker.prototype, 'collect');
+    try {
+      // A cooking clip joins a collection named like another topic: its pairs with that topic are no longer connections.
+      await send('createCollection', { name: 'social media', description: '', items: [{ type: 'clip', id: clips[0]!.id }] });
+      const updated = await send<LibraryConnections>('getLibraryConnections');
+      expect(collect).not.toHaveBeenCalled();
+      expect(pairsOf(updated)).not.toEqual(pairsOf(before));
+      // A second worker on the same storage, without the saved index, finds the whole list from scratch: the same pairs.
+      await stop?.();
+      await db.connectionSnapshot.clear();
+      const fresh = setUp();
+      expect(pairsOf(await fresh<LibraryConnections>('getLibraryConnections'))).toEqual(pairsOf(updated));
+      expect(collect).toHaveBeenCalled();
+    } finally {
+      collect.mockRestore();
+    }
+  }, 60_000);
+
+  it('is saved with the connection index, so a restarted worker does not find it whole again', async () => {
+    await library();
+    const send = setUp();
+    const first = await send<LibraryConnections>('getLibraryConnections');
+    await vi.waitFor(async () => expect((await db.connectionSnapshot.get('index'))?.library).toBeDefined(), { timeout: 10_000 });
+    await stop?.();
+    const collect = vi.spyOn(LibraryConnectionTracker.prototype, 'collect');
+    try {
+      const restarted = setUp();
+      expect(pairsOf(await restarted<LibraryConnections>('getLibraryConnections'))).toEqual(pairsOf(first));
+      expect(collect).not.toHaveBeenCalled();
+    } finally {
+      collect.mockRestore();
+    }
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { bridgeBetween, listTopicPairs, type TopicView, type UnitVector } from '
 import { ConnectionSnapshotError } from './errors';
 import { pairItems, pairKey } from './feedback';
 import { englishShare } from './english';
-import { bestPassage } from './sentences';
+import { bestPassage, locateTerms, type LocatedText, type SentenceHits } from './sentences';
 import { CONNECTION_INDEX_VERSION, validateSnapshot, type ConnectionSnapshot } from './snapshot';
 import { countTerms, isPhrase, type TermCounts } from './terms';
 import type {
@@ -67,6 +67,8 @@ interface Entry {
   /** Vector length cached for the weighting epoch `normStamp`. */
   norm: number;
   normStamp: number;
+  /** Where each kept term may occur in the item's text, by sentence (locateTerms), so explaining it does not search the text. */
+  hits: SentenceHits | null;
 }
 
 /** One term of a source's vector. `weight` is its unit-vector weight (the vector's length is 1). */
@@ -77,6 +79,17 @@ interface QueryTerm {
   posting: Posting | undefined;
   weight: number;
 }
+
+/** A candidate of related(). */
+interface Ranked {
+  entry: Entry;
+  score: number;
+  confirmed: boolean;
+  sharedTopics: string[];
+}
+
+/** related()'s order: strongest first, ties by key. */
+const byScore = (a: Ranked, b: Ranked) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1);
 
 interface Selected {
   term: string;
@@ -99,8 +112,14 @@ export interface ConnectionIndexHealth {
   stale: number;
 }
 
+/** The last text fingerprinted: a popup explains one source against each of its connections. */
+let lastFingerprinted = { title: '', text: '', fp: fingerprint('\n') };
+
 function textFingerprint(title: string, text: string): string {
-  return fingerprint(`${title}\n${text}`);
+  if (title !== lastFingerprinted.title || text !== lastFingerprinted.text) {
+    lastFingerprinted = { title, text, fp: fingerprint(`${title}\n${text}`) };
+  }
+  return lastFingerprinted.fp;
 }
 
 function normalizeTopics(topics: readonly string[]): string[] {
@@ -119,6 +138,10 @@ function normalizeTopics(topics: readonly string[]): string[] {
 export class ConnectionIndex {
   /** A fixed K, or null for K adapted to the library's size (topKFor). */
   readonly fixedTopK: number | null;
+  /** Share of the library that must change before a new weighting epoch (EPOCH_SHARE unless tests say). */
+  private readonly epochShare: number;
+  /** Items added, updated or removed since takeTouched() was last called. */
+  private touched = new Set<string>();
   private readonly byId = new Map<string, Entry>();
   private readonly entries: Array<Entry | undefined> = [];
   private readonly free: number[] = [];
@@ -139,9 +162,28 @@ export class ConnectionIndex {
   private seen = new Int32Array(0);
   private queryStamp = 0;
 
-  /** `topK` fixes how many terms each item keeps; leave it out to let K follow the library's size. */
-  constructor(options: { topK?: number } = {}) {
+  /**
+   * `topK` fixes how many terms each item keeps; leave it out to let K follow the library's size.
+   * `epochShare` is the share of the library that must change before cached weights are recomputed.
+   */
+  constructor(options: { topK?: number; epochShare?: number } = {}) {
     this.fixedTopK = options.topK === undefined ? null : Math.max(1, Math.floor(options.topK));
+    this.epochShare = options.epochShare ?? EPOCH_SHARE;
+  }
+
+  /**
+   * The weighting epoch: scores of unchanged items stay exactly the same while it does not change
+   * (see `epoch`), so a list of scores computed in it stays true for the pairs of unchanged items.
+   */
+  get weightsEpoch(): number {
+    return this.epoch;
+  }
+
+  /** Keys of the items added, updated or removed since the last call (in no particular order), and forgets them. */
+  takeTouched(): string[] {
+    const ids = [...this.touched];
+    this.touched.clear();
+    return ids;
   }
 
   /** Terms an item added now keeps. */
@@ -194,12 +236,14 @@ export class ConnectionIndex {
       distinct,
       norm: 0,
       normStamp: -1,
+      hits: null,
     };
     this.entries[slot] = entry;
     this.byId.set(item.id, entry);
+    this.touched.add(item.id);
     this.changed();
     this.setTopics(entry, item.topics);
-    this.attach(entry, this.select(counts, this.size, 0));
+    this.attach(entry, this.select(counts, this.size, 0), item.text);
   }
 
   /**
@@ -227,6 +271,7 @@ export class ConnectionIndex {
     this.byId.delete(id);
     this.entries[entry.slot] = undefined;
     this.free.push(entry.slot);
+    this.touched.add(id);
     this.changed();
     return true;
   }
@@ -247,11 +292,16 @@ export class ConnectionIndex {
       this.add(item);
       return;
     }
+    const topics = normalizeTopics(item.topics);
+    if (entry.page !== item.page || topics.length !== entry.topics.length || topics.some((topic, i) => topic !== entry.topics[i])) {
+      this.touched.add(item.id);
+    }
     entry.page = item.page;
     this.setTopics(entry, item.topics);
     if (this.isStale(entry)) {
+      this.touched.add(item.id);
       this.detach(entry);
-      this.attach(entry, this.select(countTerms(item.title, item.text), this.size, 0));
+      this.attach(entry, this.select(countTerms(item.title, item.text), this.size, 0), item.text);
     }
   }
 
@@ -280,6 +330,38 @@ export class ConnectionIndex {
    */
   related(source: string | PageSource, options: RelatedOptions = {}): RelatedResult {
     const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
+    const { query, cross, same } = this.rank(source, options);
+    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
+    const finish = (list: Ranked[]): Connection[] =>
+      list
+        .sort(byScore)
+        .slice(0, limit)
+        .map(({ entry, score, confirmed, sharedTopics }) => {
+          const terms = this.sharedTerms(byQuery, entry);
+          return {
+            id: entry.id,
+            score,
+            strength: strengthOf(score, terms.length),
+            sharedTopics,
+            terms: terms.slice(0, TERMS_SHOWN),
+            confirmed,
+          };
+        });
+    return { connections: finish(cross), sameTopic: finish(same) };
+  }
+
+  /**
+   * Every item related() would list as a connection of an indexed item, without a limit, best first,
+   * with scores only (no shared terms): what may enter other items' lists when this one changes.
+   */
+  connectionScores(id: string, options: Omit<RelatedOptions, 'limit'> = {}): Array<{ id: string; score: number }> {
+    return this.rank(id, options)
+      .cross.sort(byScore)
+      .map(({ entry, score }) => ({ id: entry.id, score }));
+  }
+
+  /** related()'s candidates, split into cross-topic and same-topic, unsorted. */
+  private rank(source: string | PageSource, options: RelatedOptions): { query: QueryTerm[]; cross: Ranked[]; same: Ranked[] } {
     const minScore = options.minScore ?? minScoreFor(this.size);
     let query: QueryTerm[];
     let sourceId: string | undefined;
@@ -287,7 +369,7 @@ export class ConnectionIndex {
     let topics: string[];
     if (typeof source === 'string') {
       const entry = this.byId.get(source);
-      if (!entry) return { connections: [], sameTopic: [] };
+      if (!entry) return { query: [], cross: [], same: [] };
       query = this.entryVector(entry);
       sourceId = entry.id;
       page = entry.page;
@@ -304,31 +386,15 @@ export class ConnectionIndex {
       query,
       (entry, score) => entry.id !== sourceId && entry.page !== page && (score >= minScore || confirmedWith.has(entry.id)),
     );
-    const cross: Array<{ entry: Entry; score: number; confirmed: boolean; sharedTopics: string[] }> = [];
-    const same: typeof cross = [];
+    const cross: Ranked[] = [];
+    const same: Ranked[] = [];
     for (const { entry, score } of scored) {
       if (sourceId !== undefined && options.dismissed?.has(pairKey(sourceId, entry.id))) continue;
       const confirmed = confirmedWith.has(entry.id);
       const sharedTopics = entry.topics.filter((topic) => topics.includes(topic));
       (sharedTopics.length > 0 ? same : cross).push({ entry, score, confirmed, sharedTopics });
     }
-    const byQuery = new Map(query.filter((term) => term.posting).map((term) => [term.posting!, term]));
-    const finish = (list: typeof cross): Connection[] =>
-      list
-        .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
-        .slice(0, limit)
-        .map(({ entry, score, confirmed, sharedTopics }) => {
-          const terms = this.sharedTerms(byQuery, entry);
-          return {
-            id: entry.id,
-            score,
-            strength: strengthOf(score, terms.length),
-            sharedTopics,
-            terms: terms.slice(0, TERMS_SHOWN),
-            confirmed,
-          };
-        });
-    return { connections: finish(cross), sameTopic: finish(same) };
+    return { query, cross, same };
   }
 
   /** The shared terms of two indexed items, strongest first (empty when either is missing). */
@@ -354,8 +420,10 @@ export class ConnectionIndex {
    * `id` is indexed with the same text uses its indexed terms, so the score is the one related() gave.
    */
   explain(source: ExplainInput, target: ExplainInput, options: { terms?: number } = {}): Explanation {
-    const sourceVector = this.explainVector(source);
-    const targetVector = this.explainVector(target);
+    const sourceEntry = this.indexedAs(source);
+    const targetEntry = this.indexedAs(target);
+    const sourceVector = sourceEntry ? this.entryVector(sourceEntry) : this.textVector(source.title, source.text);
+    const targetVector = targetEntry ? this.entryVector(targetEntry) : this.textVector(target.title, target.text);
     const targetByTerm = new Map(targetVector.map((term) => [term.term, term]));
     const terms: SharedTerm[] = [];
     for (const term of sourceVector) {
@@ -368,14 +436,15 @@ export class ConnectionIndex {
     const weights = new Map(terms.map((term) => [term.term, term.contribution]));
     const sourceTopics = normalizeTopics(source.topics ?? (source.id ? (this.byId.get(source.id)?.topics ?? []) : []));
     const targetTopics = normalizeTopics(target.topics ?? (target.id ? (this.byId.get(target.id)?.topics ?? []) : []));
-    const passage = (input: ExplainInput) => bestPassage(input.text, weights) ?? bestPassage(input.title, weights);
+    const passage = (input: ExplainInput, entry: Entry | undefined) =>
+      bestPassage(input.text, weights, undefined, entry && located(entry)) ?? bestPassage(input.title, weights);
     return {
       score,
       strength: strengthOf(score, terms.length),
       sharedTopics: sourceTopics.filter((topic) => targetTopics.includes(topic)),
       terms: terms.slice(0, options.terms ?? TERMS_SHOWN),
-      source: passage(source),
-      target: passage(target),
+      source: passage(source, sourceEntry),
+      target: passage(target, targetEntry),
     };
   }
 
@@ -420,6 +489,7 @@ export class ConnectionIndex {
         distinct: entry.distinct,
         terms: entry.postings.map((posting) => vocabIndex.get(posting)!),
         counts: [...entry.counts],
+        hits: entry.hits ? [...entry.hits] : [],
       })),
     };
   }
@@ -460,6 +530,7 @@ export class ConnectionIndex {
         distinct: item.distinct,
         norm: 0,
         normStamp: -1,
+        hits: item.hits.length > 0 ? Uint16Array.from(item.hits) : null,
       };
       index.entries.push(entry);
       index.byId.set(item.id, entry);
@@ -481,7 +552,7 @@ export class ConnectionIndex {
   /** Counts a change of document frequencies; starts a new weighting epoch when enough have accumulated. */
   private changed(): void {
     this.changes++;
-    if (this.changes >= Math.max(1, this.size * EPOCH_SHARE)) {
+    if (this.changes >= Math.max(1, this.size * this.epochShare)) {
       this.epoch++;
       this.changes = 0;
     }
@@ -559,7 +630,8 @@ export class ConnectionIndex {
     }));
   }
 
-  private attach(entry: Entry, selected: readonly Selected[]): void {
+  /** Makes `selected` the entry's terms, and locates them in its `text`. */
+  private attach(entry: Entry, selected: readonly Selected[], text: string): void {
     entry.counts = new Uint16Array(selected.length);
     entry.n0 = this.size;
     entry.normStamp = -1;
@@ -576,6 +648,10 @@ export class ConnectionIndex {
       entry.counts[i] = clamped;
       return posting;
     });
+    entry.hits = locateTerms(
+      text,
+      entry.postings.map((posting) => posting.term),
+    );
   }
 
   private detach(entry: Entry): void {
@@ -592,6 +668,7 @@ export class ConnectionIndex {
     }
     entry.postings = [];
     entry.counts = EMPTY_COUNTS;
+    entry.hits = null;
   }
 
   /** An indexed item's unit vector over its top-K terms. */
@@ -619,10 +696,10 @@ export class ConnectionIndex {
     }));
   }
 
-  private explainVector(input: ExplainInput): QueryTerm[] {
+  /** The entry an explained input is, when it is indexed with this very title and text (else it is analysed afresh). */
+  private indexedAs(input: ExplainInput): Entry | undefined {
     const entry = input.id === undefined ? undefined : this.byId.get(input.id);
-    if (entry && entry.fp === textFingerprint(input.title, input.text)) return this.entryVector(entry);
-    return this.textVector(input.title, input.text);
+    return entry && entry.fp === textFingerprint(input.title, input.text) ? entry : undefined;
   }
 
   /** Cosine of the query with every item sharing one of its terms and passing `accept`. */
@@ -703,6 +780,19 @@ export class ConnectionIndex {
       },
     };
   }
+}
+
+/** Where an entry's kept terms are in its text, for bestPassage; undefined when they were not located. */
+function located(entry: Entry): LocatedText | undefined {
+  const { hits, postings } = entry;
+  if (!hits) return undefined;
+  return {
+    hits,
+    position: (term) => {
+      const at = postings.findIndex((posting) => posting.term === term);
+      return at < 0 ? undefined : at;
+    },
+  };
 }
 
 /** The items confirmed as connected to `id`, from unordered pair keys. */

@@ -20,8 +20,8 @@ export {
 export type { Strength } from './weights';
 export { bestPassage, splitSentences, PASSAGE_CHARS } from './sentences';
 export { countTerms } from './terms';
-export { LibraryConnectionCollector, libraryConnections, CONNECTIONS_PER_ITEM } from './library-connections';
-export type { LibraryConnection, LibraryConnectionOptions } from './library-connections';
+export { LibraryConnectionCollector, LibraryConnectionTracker, libraryConnections, CONNECTIONS_PER_ITEM } from './library-connections';
+export type { LibraryConnection, LibraryConnectionOptions, LibraryConnectionsSnapshot } from './library-connections';
 export { layoutGraph } from './graph-layout';
 export type { GraphLayout, GraphLayoutInput, GraphLayoutOptions, Point } from './graph-layout';
 export { stemWord } from './stem';

@@ -105,6 +105,7 @@ function windowAround(sentence: string, marks: readonly Mark[], maxChars: number
 /** Texts whose sentences were split last, most recent last: a popup explains one source against many targets. */
 const PREPARED_TEXTS = 64;
 const prepared = new Map<string, PreparedText>();
+const split = new Map<string, Array<[number, number]>>();
 
 /** A text's sentences, and all of them folded as words are folded, joined by line breaks, for indexOf. */
 interface PreparedText {
@@ -114,15 +115,27 @@ interface PreparedText {
   starts: number[];
 }
 
-/** A text prepared for the pre-filter, from a small LRU cache keyed by the text. */
-function prepare(text: string): PreparedText {
-  const cached = prepared.get(text);
-  if (cached) {
-    prepared.delete(text);
-    prepared.set(text, cached);
+/** Reads `key` from a small LRU cache, making it with `make` when absent. */
+function cachedIn<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
-  const sentences = splitSentences(text);
+  const value = make();
+  cache.set(key, value);
+  if (cache.size > PREPARED_TEXTS) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** A text's sentences, from a small LRU cache keyed by the text. */
+function sentencesOf(text: string): Array<[number, number]> {
+  return cachedIn(split, text, () => splitSentences(text));
+}
+
+/** A text prepared for the pre-filter. */
+function prepareText(text: string, sentences = splitSentences(text)): PreparedText {
   const starts: number[] = [];
   let length = 0;
   const parts = sentences.map(([start, end]) => {
@@ -131,10 +144,12 @@ function prepare(text: string): PreparedText {
     length += folded.length + 1;
     return folded;
   });
-  const value = { sentences, folded: parts.join('\n'), starts };
-  prepared.set(text, value);
-  if (prepared.size > PREPARED_TEXTS) prepared.delete(prepared.keys().next().value!);
-  return value;
+  return { sentences, folded: parts.join('\n'), starts };
+}
+
+/** A text prepared for the pre-filter, from a small LRU cache keyed by the text. */
+function prepare(text: string): PreparedText {
+  return cachedIn(prepared, text, () => prepareText(text, sentencesOf(text)));
 }
 
 /** Whether a word may start after this character: not an ASCII letter or digit (any other character may split words). */
@@ -148,32 +163,86 @@ function probesOf(term: string): string[] {
   return [...new Set(term.split(' ').map((stem) => (stem.length > 1 ? stem.slice(0, -1) : stem)))];
 }
 
-/**
- * Upper bounds of each sentence's score: the summed weights of the terms whose probes all occur at a
- * word start in it. Found with indexOf over the folded text, so no sentence is tokenised.
- */
-function scoreBounds({ folded, starts }: PreparedText, weights: ReadonlyMap<string, number>): Float64Array {
-  const bounds = new Float64Array(starts.length);
-  const found = new Int32Array(starts.length);
-  const lastProbe = new Int32Array(starts.length).fill(-1);
-  let probeId = 0;
-  for (const [term, weight] of weights) {
-    if (!(weight > 0)) continue;
-    const probes = probesOf(term);
-    found.fill(0);
-    for (const probe of probes) {
-      probeId++;
-      let sentence = 0;
-      for (let at = folded.indexOf(probe); at >= 0; at = folded.indexOf(probe, at + 1)) {
-        if (at > 0 && !mayPrecedeWord(folded.charCodeAt(at - 1))) continue;
-        while (sentence + 1 < starts.length && starts[sentence + 1]! <= at) sentence++;
-        if (lastProbe[sentence] === probeId) continue;
-        lastProbe[sentence] = probeId;
-        if (++found[sentence]! === probes.length) bounds[sentence]! += weight;
-      }
+/** Scratch arrays of termSentences, grown to the most sentences seen. */
+let found = new Int32Array(0);
+let lastProbe = new Int32Array(0);
+let probeId = 0;
+
+/** The sentences (ascending) in which every probe of `term` occurs at a word start: where the term may be. */
+function termSentences({ folded, starts }: PreparedText, term: string): number[] {
+  if (found.length < starts.length) {
+    found = new Int32Array(starts.length * 2);
+    lastProbe = new Int32Array(starts.length * 2);
+    probeId = 0;
+  }
+  const probes = probesOf(term);
+  const hits: number[] = [];
+  found.fill(0, 0, starts.length);
+  for (const probe of probes) {
+    probeId++;
+    let sentence = 0;
+    for (let at = folded.indexOf(probe); at >= 0; at = folded.indexOf(probe, at + 1)) {
+      if (at > 0 && !mayPrecedeWord(folded.charCodeAt(at - 1))) continue;
+      while (sentence + 1 < starts.length && starts[sentence + 1]! <= at) sentence++;
+      if (lastProbe[sentence] === probeId) continue;
+      lastProbe[sentence] = probeId;
+      if (++found[sentence]! === probes.length) hits.push(sentence);
     }
   }
+  return hits.sort((a, b) => a - b);
+}
+
+/**
+ * Where some terms may occur in a text, kept by the connection index for each item's top terms so an
+ * explanation does not search the item's text again: one array, [sentence count, then for term i the
+ * start of its run (terms + 1 of them), then the runs of sentence numbers]. Null when the text has
+ * too many sentences or hits for 16 bits: such a text is searched when explained.
+ */
+export type SentenceHits = Uint16Array;
+
+export function locateTerms(text: string, terms: readonly string[]): SentenceHits | null {
+  // Not cached: the index locates each text once, when it adds it.
+  const ready = prepareText(text);
+  const runs = terms.map((term) => termSentences(ready, term));
+  const total = runs.reduce((sum, run) => sum + run.length, 0);
+  const length = 2 + terms.length + total;
+  if (ready.sentences.length > 0xffff || length > 0xffff) return null;
+  const hits = new Uint16Array(length);
+  hits[0] = ready.sentences.length;
+  let at = 2 + terms.length;
+  runs.forEach((run, i) => {
+    hits[1 + i] = at;
+    hits.set(run, at);
+    at += run.length;
+  });
+  hits[1 + terms.length] = at;
+  return hits;
+}
+
+/** Sentences of the text in which term `i` (of those located) may occur. */
+function hitsOf(hits: SentenceHits, i: number): Uint16Array {
+  return hits.subarray(hits[1 + i]!, hits[2 + i]!);
+}
+
+/**
+ * Upper bounds of each sentence's score: the summed weights of the terms whose probes all occur at a
+ * word start in it (added in the order of `weights`, whatever says where terms are).
+ */
+function scoreBounds(sentences: number, weights: ReadonlyMap<string, number>, where: (term: string) => ArrayLike<number>): Float64Array {
+  const bounds = new Float64Array(sentences);
+  for (const [term, weight] of weights) {
+    if (!(weight > 0)) continue;
+    const hits = where(term);
+    for (let i = 0; i < hits.length; i++) bounds[hits[i]!]! += weight;
+  }
   return bounds;
+}
+
+/** Where a text's terms are: located in advance for some terms (`hits`, terms in the order given to locateTerms). */
+export interface LocatedText {
+  hits: SentenceHits;
+  /** Term -> its position in `hits`. */
+  position: (term: string) => number | undefined;
 }
 
 /**
@@ -181,13 +250,29 @@ function scoreBounds({ folded, starts }: PreparedText, weights: ReadonlyMap<stri
  * tie, trimmed to about `maxChars` around its shared words. Null when no sentence has a shared term.
  *
  * Tokenising every sentence is what costs, so each sentence first gets a cheap upper bound of its
- * score (scoreBounds), and sentences are tokenised best bound first until no bound can beat the best
+ * score (scoreBounds; from `located`, the terms' sentences found when the text was indexed, when it
+ * covers every term), and sentences are tokenised best bound first until no bound can beat the best
  * score. The result is the one a scan of every sentence gives: a pruned sentence scores less.
  */
-export function bestPassage(text: string, weights: ReadonlyMap<string, number>, maxChars = PASSAGE_CHARS): Passage | null {
+export function bestPassage(
+  text: string,
+  weights: ReadonlyMap<string, number>,
+  maxChars = PASSAGE_CHARS,
+  located?: LocatedText,
+): Passage | null {
   if (weights.size === 0 || !text) return null;
-  const prepared = prepare(text);
-  const bounds = scoreBounds(prepared, weights);
+  let sentences: Array<[number, number]>;
+  let bounds: Float64Array;
+  const known = located && sentencesOf(text);
+  if (known && known.length === located.hits[0] && [...weights.keys()].every((term) => located.position(term) !== undefined)) {
+    // The index located these terms when it added the text: no search of the text now.
+    sentences = known;
+    bounds = scoreBounds(located.hits[0]!, weights, (term) => hitsOf(located.hits, located.position(term)!));
+  } else {
+    const ready = prepare(text);
+    sentences = ready.sentences;
+    bounds = scoreBounds(sentences.length, weights, (term) => termSentences(ready, term));
+  }
   const candidates: number[] = [];
   bounds.forEach((bound, index) => bound > 0 && candidates.push(index));
   candidates.sort((a, b) => bounds[b]! - bounds[a]! || a - b);
@@ -196,7 +281,7 @@ export function bestPassage(text: string, weights: ReadonlyMap<string, number>, 
     const bound = bounds[index]!;
     // The bound and the score add the same weights in different orders: allow for rounding.
     if (best !== null && bound + 1e-9 * bound < best.score) break;
-    const [start, end] = prepared.sentences[index]!;
+    const [start, end] = sentences[index]!;
     const found = marksOf(text.slice(start, end), weights);
     if (found.score <= 0) continue;
     if (best === null || found.score > best.score || (found.score === best.score && index < best.index)) {
@@ -204,9 +289,10 @@ export function bestPassage(text: string, weights: ReadonlyMap<string, number>, 
     }
   }
   if (!best) return null;
-  const sentence = text.slice(best.start, best.end).replace(/\s+/g, ' ');
-  // Collapsing whitespace moves offsets; re-scan the collapsed sentence so marks match what is shown.
-  const { marks } = marksOf(sentence, weights);
+  const original = text.slice(best.start, best.end);
+  const sentence = original.replace(/\s+/g, ' ');
+  // Collapsing whitespace moves offsets; re-scan the collapsed sentence (when it changed) so marks match what is shown.
+  const { marks } = sentence === original ? best : marksOf(sentence, weights);
   const terms = [...new Set(marks.map((mark) => mark.term))];
   if (sentence.length <= maxChars) return { text: sentence, marks: spans(marks, 0, 0, sentence.length), terms };
   const [from, to] = windowAround(sentence, marks, maxChars);

@@ -3,10 +3,11 @@ import { ConnectionSnapshotError } from './errors';
 
 /**
  * Version of everything that shapes the index: the analyser (stop words, stemming, phrases, title
- * weight), the weighting, what an item's topics are (tags, collections, site) and the snapshot layout. Bump it with any such change (including a change
+ * weight), the weighting, what an item's topics are (tags, collections, site), where terms are found
+ * in sentences (locateTerms) and the snapshot layout. Bump it with any such change (including a change
  * to the search stop-word list, which the analyser reuses); other versions are refused and rebuilt.
  */
-export const CONNECTION_INDEX_VERSION = 3;
+export const CONNECTION_INDEX_VERSION = 4;
 
 /** One item's stored terms: indexes into the snapshot's `vocab`, and their counts. */
 export interface SnapshotItem {
@@ -21,6 +22,8 @@ export interface SnapshotItem {
   distinct: number;
   terms: number[];
   counts: number[];
+  /** Where its terms are in its text, by sentence (see SentenceHits); empty when not located. */
+  hits: number[];
 }
 
 /** A saved connection index. JSON-safe: store it as it is, or JSON.stringify it. */
@@ -46,9 +49,17 @@ function corrupt(what: string): never {
   throw new ConnectionSnapshotError('corrupt', `Connection snapshot is damaged: ${what}`);
 }
 
+/** Empty, or runs for `terms` terms that start after the run table, follow each other and end where the array does. */
+function validHits(hits: number[], terms: number): boolean {
+  if (hits.length === 0) return true;
+  if (hits.length < terms + 2 || hits.length > 0xffff || hits[1 + terms] !== hits.length || hits[0]! > 0xffff) return false;
+  for (let i = 0; i < terms; i++) if (hits[1 + i]! < terms + 2 || hits[1 + i]! > hits[2 + i]!) return false;
+  return hits.slice(terms + 2).every((sentence) => sentence < hits[0]!);
+}
+
 function validItem(value: unknown, vocabSize: number): value is SnapshotItem {
   if (!isObject(value)) return false;
-  const { id, page, topics, n0, fp, distinct, terms, counts } = value;
+  const { id, page, topics, n0, fp, distinct, terms, counts, hits } = value;
   return (
     typeof id === 'string' &&
     typeof page === 'string' &&
@@ -59,6 +70,8 @@ function validItem(value: unknown, vocabSize: number): value is SnapshotItem {
     isCounts(terms) &&
     isCounts(counts) &&
     terms.length === counts.length &&
+    isCounts(hits) &&
+    validHits(hits, terms.length) &&
     terms.every((term) => term < vocabSize)
   );
 }
