@@ -7,7 +7,7 @@ import { parseQuery } from '../core/search';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
 import { listClipHighlights } from '../storage/highlight-store';
-import { listClips, listHighlights } from '../storage/library-store';
+import { listLibrary, listLibraryRefs } from '../storage/library-store';
 import { RequestError } from '../messaging/result';
 import { createBackupService } from './backups';
 import { clipTab } from './clip-tab';
@@ -116,8 +116,8 @@ export function createBackground({
       const tags = [...new Set([...clipTags, ...highlightTags].map(String))].sort((a, b) => a.localeCompare(b));
       return { tags, sites: sites.map(String).filter(Boolean) };
     },
-    listLibrary: ({ type, sort, hasNotes, orphaned, offset, limit }) =>
-      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit, orphaned),
+    listLibrary: ({ offset, limit, after, ...query }) => listLibrary(db, query, { offset, limit, after }),
+    listLibraryRefs: ({ offset, limit, ...query }) => listLibraryRefs(db, query, offset, limit),
     getClip: async ({ id }) => {
       const clip = await db.clips.get(id);
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');

@@ -28,6 +28,12 @@ const id = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(MAX_TAG_CHARS);
 const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
 const itemRefs = z.array(itemRef).max(100_000);
+const libraryListQuery = {
+  type: z.enum(['clip', 'highlight']),
+  sort: z.enum(['saved', 'published', 'title', 'site']),
+  hasNotes: z.boolean(),
+  orphaned: z.boolean().optional(),
+};
 const collectionName = z.string().max(500);
 const collectionDescription = z.string().max(2_000);
 
@@ -69,12 +75,15 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   }),
   listFilterOptions: z.strictObject({}),
   listLibrary: z.strictObject({
-    type: z.enum(['clip', 'highlight']),
-    sort: z.enum(['saved', 'published', 'title', 'site']),
-    hasNotes: z.boolean(),
-    orphaned: z.boolean().optional(),
+    ...libraryListQuery,
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(500),
+    after: z.tuple([z.union([z.string().max(20_000), z.number().finite()]), id]).optional(),
+  }),
+  listLibraryRefs: z.strictObject({
+    ...libraryListQuery,
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
   }),
   getClip: z.strictObject({ id }),
   exportLibrary: z.strictObject({
@@ -143,6 +152,7 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   search: ['extension-page'],
   listFilterOptions: ['extension-page'],
   listLibrary: ['extension-page'],
+  listLibraryRefs: ['extension-page'],
   getClip: ['extension-page'],
   exportLibrary: ['extension-page'],
   importLibrary: ['extension-page'],

@@ -56,7 +56,7 @@ const sorted = (items: LibraryItem[], sort: LibrarySort) =>
 function serveLibrary(clips = CLIPS, highlights = HIGHLIGHTS) {
   answer('listLibrary', ({ type, sort, hasNotes, offset, limit }) => {
     const all = type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note);
-    return { items: all.slice(offset, offset + limit), total: all.length };
+    return { items: all.slice(offset, offset + limit), total: all.length, last: null };
   });
   answer('listFilterOptions', () => ({ tags: ['customer service'], sites: ['dots.example'] }));
 }
