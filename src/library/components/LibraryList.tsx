@@ -173,7 +173,7 @@ export function LibraryList() {
                   <Row
                     item={item}
                     selected={selection.isSelected(item)}
-                    onToggle={() => selection.toggle(item, index)}
+                    onToggle={(on) => selection.toggle(item, index, on)}
                     onRange={() => void selection.selectRange(index)}
                   />
                 )}
@@ -187,23 +187,33 @@ export function LibraryList() {
   );
 }
 
-type RowProps = { item: LibraryItem; selected: boolean; onToggle: () => void; onRange: () => void };
+type RowProps = { item: LibraryItem; selected: boolean; onToggle: (on: boolean) => void; onRange: () => void };
 
 /** A row: its checkbox toggles it (Shift: the range up to it); Ctrl/Cmd or Shift with a click elsewhere on it does the same. */
 function Row({ item, selected, onToggle, onRange }: RowProps) {
   const label = item.type === 'highlight' ? `highlight “${item.summary.slice(0, 60)}”` : item.title;
-  const onClick = (event: MouseEvent) => {
+  // The checkbox's own click is never cancelled: a cancelled click puts the box back after Preact has
+  // drawn the new state. The state follows the box instead, and a range always includes the box.
+  const onCheckboxClick = (event: MouseEvent) => {
+    const box = event.currentTarget as HTMLInputElement;
+    if (event.shiftKey) {
+      box.checked = true;
+      onRange();
+    } else {
+      onToggle(box.checked);
+    }
+  };
+  const onRowClick = (event: MouseEvent) => {
     const target = event.target as HTMLElement;
-    const onCheckbox = target.classList.contains('row-select');
     // Links keep their own meaning of Ctrl/Shift+click (a new tab or window).
-    if (!onCheckbox && (target.closest('a') || !(event.shiftKey || event.ctrlKey || event.metaKey))) return;
+    if (target.classList.contains('row-select') || target.closest('a') || !(event.shiftKey || event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
     if (event.shiftKey) onRange();
-    else onToggle();
+    else onToggle(!selected);
   };
   return (
-    <article class={selected ? 'row selected' : 'row'} onClick={onClick}>
-      <input type="checkbox" class="row-select" aria-label={`Select ${label}`} checked={selected} />
+    <article class={selected ? 'row selected' : 'row'} onClick={onRowClick}>
+      <input type="checkbox" class="row-select" aria-label={`Select ${label}`} checked={selected} onClick={onCheckboxClick} />
       <a class="row-title" href={routeHref({ name: 'reader', clipId: item.clipId })}>
         {item.type === 'highlight' ? `“${item.summary.slice(0, 120)}${item.summary.length > 120 ? '…' : ''}”` : item.title}
       </a>
