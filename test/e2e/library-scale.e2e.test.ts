@@ -128,13 +128,16 @@ describe('a library of a few thousand items', () => {
     await list()
       .getByRole('link', { name: title(2), exact: true })
       .focus();
-    await library.keyboard.press('Shift+ArrowDown');
-    await library.keyboard.press('Shift+ArrowDown');
+    for (const next of [3, 4]) {
+      await library.keyboard.press('Shift+ArrowDown');
+      await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe(title(next));
+    }
     await expect.poll(() => bulk.textContent()).toContain('3 selected');
-    await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe(title(4));
     // Shift+Space on a row further down: the range from the same start.
-    await library.keyboard.press('ArrowDown');
-    await library.keyboard.press('ArrowDown');
+    for (const next of [5, 6]) {
+      await library.keyboard.press('ArrowDown');
+      await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toBe(title(next));
+    }
     await library.keyboard.press('Shift+Space');
     await expect.poll(() => bulk.textContent()).toContain('5 selected');
     expect(await axeViolations(library)).toEqual([]);
