@@ -78,7 +78,8 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     ...libraryListQuery,
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(500),
-    after: z.tuple([z.union([z.string().max(20_000), z.number().finite()]), id]).optional(),
+    // A row's sort key (a title is the longest) and id.
+    after: z.tuple([z.union([z.string().max(MAX_TITLE_CHARS), z.number().finite()]), z.string().max(1_000)]).optional(),
   }),
   listLibraryRefs: z.strictObject({
     ...libraryListQuery,

@@ -15,7 +15,9 @@ import { useListSelection } from './list-selection';
 import { VirtualList, type LoadedPage } from './VirtualList';
 
 const ROW_HEIGHT = 78;
-const PAGE_SIZE = 100;
+// Rows per request: reading a clip's record (its article too) is most of a page's cost, so a page is a
+// few screens, not hundreds of rows; the next page is asked from the last row's cursor, cheap at any depth.
+const PAGE_SIZE = 40;
 const SEARCH_LIMIT = 100;
 
 export function LibraryList() {
@@ -42,7 +44,10 @@ export function LibraryList() {
 
   const loadPage = useCallback(
     async (offset: number, limit: number, after?: ListCursor): Promise<LoadedPage<LibraryItem, ListCursor>> => {
-      const result = await sendRequest('listLibrary', { type, sort, hasNotes, orphaned, offset, limit, ...(after ? { after } : {}) });
+      const request = { type, sort, hasNotes, orphaned, offset, limit };
+      let result = await sendRequest('listLibrary', after ? { ...request, after } : request);
+      // Should the worker refuse a cursor (a key longer than requests may carry), the offset still finds the page.
+      if (!result.ok && after) result = await sendRequest('listLibrary', request);
       if (result.ok) setTotal(result.value.total);
       return result.ok ? result.value : { items: [], last: null };
     },
