@@ -224,6 +224,13 @@ describe('selecting rows for bulk actions', () => {
     expect(checked(root)).toEqual(['Select Item 00', 'Select Item 02']);
     await clickWith(rowAt(root, 7).querySelector('.row-summary')!, { metaKey: true });
     expect(selectedCount(root)).toBe('3 selected');
+    // The worker is sent items as { type, id }, however they were selected.
+    answer('bulkAddTag', ({ items }) => ({ undoId: 'u1', summary: `Tagged ${items.length} items.` }));
+    await choose(root.querySelector<HTMLInputElement>('.bulk-tag input')!, 'keep');
+    await act(() => void byName(root, 'button', 'Add tag to selected').click());
+    await vi.waitFor(() => expect(requestsOf('bulkAddTag')).toHaveLength(1));
+    const sent = [...requestsOf('bulkAddTag')[0]!.items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sent).toEqual(['m00', 'm02', 'm07'].map((id) => ({ type: 'clip', id })));
     // A plain click on a row does not change the selection.
     await click(rowAt(root, 5).querySelector('.row-summary')!);
     expect(selectedCount(root)).toBe('3 selected');

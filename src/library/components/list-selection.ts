@@ -30,7 +30,8 @@ export function useListSelection(query: LibraryListQuery) {
 
   const toggle = (ref: ItemRef, index: number, on = !current.current.has(keyOf(ref))) => {
     const next = new Map(current.current);
-    if (on) next.set(keyOf(ref), ref);
+    // A row's item carries its whole view: only its type and id go into the selection (and to the worker).
+    if (on) next.set(keyOf(ref), { type: ref.type, id: ref.id });
     else next.delete(keyOf(ref));
     setSelected(next);
     anchor.current = { index, base: next };
