@@ -1,5 +1,6 @@
 // Runs in an extension page: requests through the real message path and raw IndexedDB reads and writes, timed.
 import type { BrownFile } from './brown';
+import { withClipListKeys, withHighlightListKeys } from '../src/storage/list-keys';
 import { generateCorpus, type CorpusChunk, type CorpusStats } from './corpus';
 
 declare const chrome: {
@@ -145,8 +146,9 @@ async function putChunk(database: IDBDatabase, { clips, highlights }: CorpusChun
   const tx = database.transaction(['clips', 'highlights'], 'readwrite');
   const clipStore = tx.objectStore('clips');
   const highlightStore = tx.objectStore('highlights');
-  for (const clip of clips) clipStore.put(clip);
-  for (const highlight of highlights) highlightStore.put(highlight);
+  // Raw writes bypass the worker's Dexie, so they add the library list's keys as it does.
+  for (const clip of clips) clipStore.put(withClipListKeys(clip));
+  for (const highlight of highlights) highlightStore.put(withHighlightListKeys(highlight));
   await done(tx);
   return performance.now() - start;
 }

@@ -10,6 +10,7 @@ import { bundlePageScript } from './bundle';
 import { runConnectionsBench } from './connections';
 import { DEFAULT_SEED } from './corpus';
 import { insertLibrary } from './insert';
+import { listMarkdown, measureList, type ListResults } from './list';
 import { measureExtension, type ExtensionResults } from './measure';
 import { markdownReport, ratios, targetRows, type RunResults } from './report';
 import { round } from './stats';
@@ -40,29 +41,36 @@ const sizes = option('sizes', '1000,10000')
   .map((value) => Number(value.trim().replace(/_/g, '')));
 if (sizes.some((size) => !Number.isInteger(size) || size < 10)) {
   console.error(
-    'usage: bench/run.ts [--sizes=1000,10000,100000] [--only=search|connections] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
+    'usage: bench/run.ts [--sizes=1000,10000,100000] [--only=search|list|connections] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
   );
   process.exit(2);
 }
-/** --only=search or --only=connections runs one part (connections alone skips inserting the library into IndexedDB). */
+/**
+ * --only=search, --only=list or --only=connections runs one part (connections alone skips inserting
+ * the library into IndexedDB); without it all three run.
+ */
 const only = option('only', '');
-if (only && only !== 'search' && only !== 'connections') {
-  console.error('--only takes search or connections');
+if (only && only !== 'search' && only !== 'list' && only !== 'connections') {
+  console.error(`--only takes search, list or connections, not "${only}"`);
   process.exit(2);
 }
 const coldRuns = Number(option('cold-runs', '5'));
 const baselineBudgetMs = Number(option('baseline-budget-ms', '60000'));
 /** Results go to bench/results/<out>.json and .md. */
 const out = option('out', 'latest').replace(/[^\w.-]/g, '_');
+/** The list part's results: bench/results/list.json and .md, or list-<out>.* for another --out. */
+const listOut = out === 'latest' ? 'list' : `list-${out}`;
 
 const started = performance.now();
 const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const load = () => round(loadavg()[0]!, 2);
 
-const [helper, baselineBundle] = await Promise.all([
+const [helper, baselineBundle, listHelper] = await Promise.all([
   bundlePageScript('bench/extension-page.ts'),
   bundlePageScript('bench/baseline-page.ts'),
+  bundlePageScript('bench/list-page.ts'),
 ]);
+const listResults: ListResults[] = [];
 const run: RunResults = {
   environment: {
     chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
@@ -78,6 +86,14 @@ const run: RunResults = {
   results: [],
   failures: [],
 };
+
+async function saveList(): Promise<string> {
+  const markdown = listMarkdown(listResults, { chromium: run.environment.chromium, loadAverage: load(), date: new Date().toISOString() });
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(join(RESULTS, `${listOut}.json`), `${JSON.stringify({ environment: run.environment, results: listResults }, null, 2)}\n`);
+  await writeFile(join(RESULTS, `${listOut}.md`), markdown);
+  return markdown;
+}
 
 async function save(): Promise<string> {
   const markdown = markdownReport(run);
@@ -99,6 +115,10 @@ for (const size of only === 'connections' ? [] : sizes) {
     // Said at once, so a failure further on can be told apart from a browser that went away.
     session.context.on('close', () => closing || log('the browser closed unexpectedly'));
     try {
+      if (only === 'list') {
+        listResults.push(await measureList(session, listHelper, size, log));
+        continue;
+      }
       const extension: ExtensionResults = { ...inserted, ...(await measureExtension(session, helper, size, { coldRuns, log })) };
       let baselines = null;
       let baselineError: string | undefined;
@@ -118,6 +138,7 @@ for (const size of only === 'connections' ? [] : sizes) {
         ratios: ratios(extension, baselines),
         rows: targetRows(size, extension),
       });
+      if (only !== 'search') listResults.push(await measureList(session, listHelper, size, log));
     } finally {
       closing = true;
       await session.close();
@@ -130,15 +151,20 @@ for (const size of only === 'connections' ? [] : sizes) {
   } finally {
     await rm(profileDir, { recursive: true, force: true });
   }
-  await save();
+  if (only !== 'list') await save();
+  if (only !== 'search') await saveList();
 }
 
-if (only !== 'connections') {
+if (only === '' || only === 'search') {
   const markdown = await save();
   console.log(`\n${markdown}`);
   log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
 }
-if (only !== 'search') {
+if (only === '' || only === 'list') {
+  console.log(`\n${await saveList()}`);
+  log(`wrote bench/results/${listOut}.json and bench/results/${listOut}.md`);
+}
+if (only === '' || only === 'connections') {
   // Connections: the worker's core code in an extension page, beside a naive baseline, on the same libraries.
   // A named run (--out) keeps the default connections results: a 100k run alone does not replace the 1k and 10k ones.
   const name = out === 'latest' ? 'connections' : `connections-${out}`;

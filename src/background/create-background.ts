@@ -6,7 +6,7 @@ import { requestSchemas, requestSenders } from '../messaging/schemas';
 import type { CrisscrossDb } from '../storage/db';
 import { listRecentClips } from '../storage/clip-store';
 import { listClipHighlights } from '../storage/highlight-store';
-import { listClips, listHighlights } from '../storage/library-store';
+import { listLibrary, listLibraryRefs } from '../storage/library-store';
 import { RequestError } from '../messaging/result';
 import { createBackupService } from './backups';
 import { clipTab } from './clip-tab';
@@ -106,8 +106,8 @@ export function createBackground({
     reattachHighlight: highlights.reattachHighlight,
     search: (request) => search.search(request),
     listFilterOptions: () => search.listFilterOptions(),
-    listLibrary: ({ type, sort, hasNotes, orphaned, offset, limit }) =>
-      type === 'clip' ? listClips(db, sort, offset, limit) : listHighlights(db, hasNotes, offset, limit, orphaned),
+    listLibrary: ({ offset, limit, after, ...query }) => listLibrary(db, query, { offset, limit, after }),
+    listLibraryRefs: ({ offset, limit, ...query }) => listLibraryRefs(db, query, offset, limit),
     getClip: async ({ id }) => {
       const clip = await db.clips.get(id);
       if (!clip) throw new RequestError('That clip no longer exists.', 'not-found');

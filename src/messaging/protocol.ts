@@ -64,6 +64,17 @@ export interface SearchResponse {
 
 export type LibrarySort = 'saved' | 'published' | 'title' | 'site';
 
+/** Where a row sits in its list: its sort key (a date, title, site, or '' for an undated clip) and its id. */
+export type ListCursor = [string | number, string];
+
+/** Which list of the library: clips in a sort order, or highlights (all, with notes, or not found on their page). */
+export interface LibraryListQuery {
+  type: 'clip' | 'highlight';
+  sort: LibrarySort;
+  hasNotes: boolean;
+  orphaned?: boolean;
+}
+
 /** One row of the library list: a clip or a highlight, without article text. */
 export interface LibraryItem {
   type: 'clip' | 'highlight';
@@ -269,12 +280,18 @@ export interface BackgroundRequests {
   search: { request: { query: string; mode: 'quick' | 'full'; filters: SearchFilterInput; limit: number }; response: SearchResponse };
   /** Values the search filters can offer (tags and sites in use). */
   listFilterOptions: { request: Record<string, never>; response: { tags: string[]; sites: string[] } };
-  /** A page of the library list, sorted; `total` is the size of the whole list. */
+  /**
+   * A page of the library list, sorted; `total` is the size of the whole list. With `after` (the `last` of
+   * the page before) the page starts right after that row, read straight from the index; without it, at
+   * `offset`, found by walking index keys from the nearer end of the list. `orphaned`: only highlights not
+   * found on their page the last time it was checked.
+   */
   listLibrary: {
-    /** `orphaned`: only highlights not found on their page the last time it was checked. */
-    request: { type: 'clip' | 'highlight'; sort: LibrarySort; hasNotes: boolean; orphaned?: boolean; offset: number; limit: number };
-    response: { items: LibraryItem[]; total: number };
+    request: LibraryListQuery & { offset: number; limit: number; after?: ListCursor };
+    response: { items: LibraryItem[]; total: number; last: ListCursor | null };
   };
+  /** The items of rows [offset, offset + limit) of a library list (all of it without them), for selecting a range or everything. */
+  listLibraryRefs: { request: LibraryListQuery & { offset?: number; limit?: number }; response: ItemRef[] };
   /** A clip with its highlights, for the reader. */
   getClip: { request: { id: string }; response: { clip: Clip; highlights: Highlight[] } };
   /**

@@ -29,6 +29,12 @@ const id = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(MAX_TAG_CHARS);
 const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
 const itemRefs = z.array(itemRef).max(100_000);
+const libraryListQuery = {
+  type: z.enum(['clip', 'highlight']),
+  sort: z.enum(['saved', 'published', 'title', 'site']),
+  hasNotes: z.boolean(),
+  orphaned: z.boolean().optional(),
+};
 const collectionName = z.string().max(500);
 const collectionDescription = z.string().max(2_000);
 /** The longest piece of a search snapshot one message carries (about 6 MB as UTF-8 at most). */
@@ -72,12 +78,16 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   }),
   listFilterOptions: z.strictObject({}),
   listLibrary: z.strictObject({
-    type: z.enum(['clip', 'highlight']),
-    sort: z.enum(['saved', 'published', 'title', 'site']),
-    hasNotes: z.boolean(),
-    orphaned: z.boolean().optional(),
+    ...libraryListQuery,
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(500),
+    // A row's sort key (a title is the longest) and id.
+    after: z.tuple([z.union([z.string().max(MAX_TITLE_CHARS), z.number().finite()]), z.string().max(1_000)]).optional(),
+  }),
+  listLibraryRefs: z.strictObject({
+    ...libraryListQuery,
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
   }),
   getClip: z.strictObject({ id }),
   startExport: z.strictObject({
@@ -163,6 +173,7 @@ export const requestSenders: { [K in keyof BackgroundRequests]: readonly SenderK
   search: ['extension-page'],
   listFilterOptions: ['extension-page'],
   listLibrary: ['extension-page'],
+  listLibraryRefs: ['extension-page'],
   getClip: ['extension-page'],
   startExport: ['extension-page'],
   nextExportPart: ['extension-page'],

@@ -1,14 +1,15 @@
 // The extension's IndexedDB database (Dexie). Only the background worker opens it.
 // Schema versions are only ever appended: each new version states its tables and, if needed, an upgrade.
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Collection } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
+import { listKeysMiddleware, NOTED_KEY, PUBLISHED_KEY, withClipListKeys, withHighlightListKeys, withoutListKeys } from './list-keys';
 
 export const DB_NAME = 'crisscross';
 
 /** Each schema version, oldest first. Never edit a published entry: append a new one. */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   // 1: clips, found by id, by any of their addresses, by date and by site.
   { version: 1, stores: { clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags' } },
   // 2: highlights, each on one clip's page.
@@ -33,7 +34,31 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   //    back even after the worker restarted; and the highlights not found on their page the last
   //    time it was asked (kept apart from the highlight, which exports carry as it is).
   { version: 7, stores: { undo: 'id, createdAt', orphans: 'id, clipId' } },
+  // 8: the library list pages by sort key and id (so a page starts right after the last row shown, and
+  //    ties never repeat or skip a row), undated clips included, and highlights with notes by index
+  //    (see list-keys.ts).
+  {
+    version: 8,
+    stores: {
+      clips: `id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags, title, publishedAt, [savedAt+id], [title+id], [siteName+id], [${PUBLISHED_KEY}+id]`,
+      highlights: `id, clipId, updatedAt, createdAt, *tags, [createdAt+id], [${NOTED_KEY}+id]`,
+    },
+    upgrade: (tx) =>
+      Promise.all([
+        tx
+          .table('clips')
+          .toCollection()
+          .modify((clip: Clip, ref: { value: unknown }) => void (ref.value = withClipListKeys(clip))),
+        tx
+          .table('highlights')
+          .toCollection()
+          .modify((highlight: Highlight, ref: { value: unknown }) => void (ref.value = withHighlightListKeys(highlight))),
+      ]),
+  },
 ];
+
+/** The first version with the library list's keys: older ones (opened only by the upgrade tests) go without them. */
+const LIST_KEYS_VERSION = 8;
 
 /** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
 export interface Link {
@@ -106,6 +131,15 @@ export class CrisscrossDb extends Dexie {
     super(name, options);
     // upToVersion opens an older schema: only the upgrade tests use it.
     const last = options?.upToVersion ?? Infinity;
-    for (const { version, stores } of SCHEMA_VERSIONS) if (version <= last) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      if (version > last) continue;
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+    if (last >= LIST_KEYS_VERSION) {
+      this.use(listKeysMiddleware);
+      this.clips.hook('reading', withoutListKeys);
+      this.highlights.hook('reading', withoutListKeys);
+    }
   }
 }

@@ -1,15 +1,35 @@
-// Pages of the library list, read in index order so a 100,000-item library never loads whole.
+// Pages of the library list, read in index order so a 100,000-item library never loads whole. Every
+// order is a compound index of [sort key, id], so rows with the same key keep one order and a page can
+// start right after the last row of the one before (keyset paging: one index seek, however deep).
+// A jump far into the list (a scrollbar dragged) walks index keys only, from the nearer end.
+import type { EntityTable } from 'dexie';
+import type { ItemRef } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
-import type { LibraryItem, LibrarySort } from '../messaging/protocol';
+import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor } from '../messaging/protocol';
 import type { CrisscrossDb } from './db';
+import { NOTED_KEY, PUBLISHED_KEY } from './list-keys';
 
-const CLIP_ORDER: Record<LibrarySort, { index: string; reverse: boolean }> = {
-  saved: { index: 'savedAt', reverse: true },
-  published: { index: 'publishedAt', reverse: true },
-  title: { index: 'title', reverse: false },
-  site: { index: 'siteName', reverse: false },
+/** An order of a list: its index, its direction, and where a record sits in it. */
+interface ListOrder<T> {
+  index: string;
+  reverse: boolean;
+  cursorOf: (record: T) => ListCursor;
+  /** Only some records are in the index, so the list's size is the index's count, not the table's. */
+  sparse?: boolean;
+}
+
+const CLIP_ORDERS: Record<LibrarySort, ListOrder<Clip>> = {
+  saved: { index: '[savedAt+id]', reverse: true, cursorOf: (clip) => [clip.savedAt, clip.id] },
+  // Undated clips have '' as their key, so they follow the dated ones.
+  published: { index: `[${PUBLISHED_KEY}+id]`, reverse: true, cursorOf: (clip) => [clip.publishedAt ?? '', clip.id] },
+  title: { index: '[title+id]', reverse: false, cursorOf: (clip) => [clip.title, clip.id] },
+  site: { index: '[siteName+id]', reverse: false, cursorOf: (clip) => [clip.siteName, clip.id] },
 };
+const byCreated = (highlight: Highlight): ListCursor => [highlight.createdAt, highlight.id];
+const HIGHLIGHT_ORDER: ListOrder<Highlight> = { index: '[createdAt+id]', reverse: true, cursorOf: byCreated };
+/** Only highlights with a note are in this index. */
+const NOTED_ORDER: ListOrder<Highlight> = { index: `[${NOTED_KEY}+id]`, reverse: true, cursorOf: byCreated, sparse: true };
 
 export function clipRow(clip: Clip): LibraryItem {
   return {
@@ -43,43 +63,103 @@ export function highlightRow(highlight: Highlight, clip: Clip | undefined): Libr
   };
 }
 
+/** Where a page of a list starts: right after a known row, or at an offset. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  after?: ListCursor;
+}
+
+type Page<T> = { records: T[]; total: number; last: ListCursor | null };
+
+async function readPage<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
+  order: ListOrder<T>,
+  total: number,
+  page: PageRequest,
+): Promise<Page<T>> {
+  let records: T[];
+  if (page.after) {
+    const range = order.reverse ? table.where(order.index).below(page.after).reverse() : table.where(order.index).above(page.after);
+    records = await range.limit(page.limit).toArray();
+  } else {
+    const ids = await idsAt(table, order, total, page.offset, page.limit);
+    records = (await table.bulkGet(ids as never[])).filter((record): record is Awaited<T> => record !== undefined) as T[];
+  }
+  return { records, total, last: records.length > 0 ? order.cursorOf(records.at(-1)!) : null };
+}
+
+/**
+ * The ids of rows [offset, offset + limit), walking only index keys (no records are read) and from
+ * whichever end of the list is nearer, so the last page costs what the first does.
+ */
+async function idsAt<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
+  order: ListOrder<T>,
+  total: number,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const end = Math.min(total, offset + limit);
+  if (end <= offset) return [];
+  const ordered = table.orderBy(order.index);
+  if (offset <= total - end) {
+    return (await (order.reverse ? ordered.reverse() : ordered)
+      .offset(offset)
+      .limit(end - offset)
+      .primaryKeys()) as string[];
+  }
+  const backwards = (await (order.reverse ? ordered : ordered.reverse())
+    .offset(total - end)
+    .limit(end - offset)
+    .primaryKeys()) as string[];
+  return backwards.reverse();
+}
+
+const countOf = <T extends { id: string }>(table: EntityTable<T, 'id'>, order: ListOrder<T>) =>
+  order.sparse ? table.orderBy(order.index).count() : table.count();
+
 export async function listClips(
   db: CrisscrossDb,
   sort: LibrarySort,
-  offset: number,
-  limit: number,
-): Promise<{ items: LibraryItem[]; total: number }> {
-  const { index, reverse } = CLIP_ORDER[sort];
-  const ordered = db.clips.orderBy(index);
-  const [clips, total] = await Promise.all([
-    (reverse ? ordered.reverse() : ordered).offset(offset).limit(limit).toArray(),
-    db.clips.count(),
-  ]);
-  // Clips without a published date are not in that index: they follow the dated ones.
-  if (sort === 'published' && clips.length < limit) {
-    const dated = await db.clips.where('publishedAt').above('').count();
-    const undated = await db.clips
-      .filter((clip) => !clip.publishedAt)
-      .offset(Math.max(0, offset - dated))
-      .limit(limit - clips.length)
-      .toArray();
-    clips.push(...undated);
-  }
-  return { items: clips.map(clipRow), total };
+  page: PageRequest,
+): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
+  const order = CLIP_ORDERS[sort];
+  const { records, total, last } = await readPage(db.clips, order, await countOf(db.clips, order), page);
+  return { items: records.map(clipRow), total, last };
 }
 
 export async function listHighlights(
   db: CrisscrossDb,
   hasNotes: boolean,
-  offset: number,
-  limit: number,
+  page: PageRequest,
   orphanedOnly = false,
-): Promise<{ items: LibraryItem[]; total: number }> {
-  if (orphanedOnly) return listOrphanedHighlights(db, hasNotes, offset, limit);
-  const collection = db.highlights.orderBy('createdAt').reverse();
-  const filtered = hasNotes ? collection.filter((highlight) => highlight.note.trim() !== '') : collection;
-  const [highlights, total] = await Promise.all([filtered.clone().offset(offset).limit(limit).toArray(), filtered.clone().count()]);
-  return { items: await withPages(db, highlights), total };
+): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
+  if (orphanedOnly) return listOrphanedHighlights(db, hasNotes, page.offset, page.limit);
+  const order = hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
+  const { records, total, last } = await readPage(db.highlights, order, await countOf(db.highlights, order), page);
+  return { items: await withPages(db, records), total, last };
+}
+
+/** One page of any library list. */
+export function listLibrary(db: CrisscrossDb, query: LibraryListQuery, page: PageRequest) {
+  return query.type === 'clip' ? listClips(db, query.sort, page) : listHighlights(db, query.hasNotes, page, query.orphaned);
+}
+
+/** The items of rows [offset, offset + limit) of a list (all of it by default), read from index keys alone. */
+export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery, offset = 0, limit = Infinity): Promise<ItemRef[]> {
+  if (query.type === 'highlight' && query.orphaned) {
+    const { items } = await listOrphanedHighlights(db, query.hasNotes, offset, limit);
+    return items.map((item) => ({ type: 'highlight', id: item.id }));
+  }
+  const ids =
+    query.type === 'clip'
+      ? await idsAt(db.clips, CLIP_ORDERS[query.sort], await db.clips.count(), offset, limit)
+      : await (async () => {
+          const order = query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
+          return idsAt(db.highlights, order, await countOf(db.highlights, order), offset, limit);
+        })();
+  return ids.map((id) => ({ type: query.type, id }));
 }
 
 /** Orphans are few (a highlight whose text left its page), so they are read whole and sorted here. */
@@ -88,7 +168,7 @@ async function listOrphanedHighlights(db: CrisscrossDb, hasNotes: boolean, offse
   const highlights = (await db.highlights.bulkGet(ids))
     .filter((h): h is Highlight => Boolean(h) && (!hasNotes || h!.note.trim() !== ''))
     .sort((a, b) => b.createdAt - a.createdAt);
-  return { items: await withPages(db, highlights.slice(offset, offset + limit)), total: highlights.length };
+  return { items: await withPages(db, highlights.slice(offset, offset + limit)), total: highlights.length, last: null };
 }
 
 async function withPages(db: CrisscrossDb, highlights: Highlight[]): Promise<LibraryItem[]> {

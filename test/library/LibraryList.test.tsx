@@ -5,6 +5,7 @@ import type { Clip } from '../../src/core/page-capture';
 import type { LibraryItem, LibrarySort, SearchResultView } from '../../src/messaging/protocol';
 import { makeCapture } from '../fixtures/captures';
 import { answer, requestsOf, resetPageBrowser } from './page-browser';
+import { act } from 'preact/test-utils';
 import { byName, choose, click, mount, unmountAll } from './render';
 
 vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./page-browser')).pageBrowser }));
@@ -56,7 +57,11 @@ const sorted = (items: LibraryItem[], sort: LibrarySort) =>
 function serveLibrary(clips = CLIPS, highlights = HIGHLIGHTS) {
   answer('listLibrary', ({ type, sort, hasNotes, offset, limit }) => {
     const all = type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note);
-    return { items: all.slice(offset, offset + limit), total: all.length };
+    return { items: all.slice(offset, offset + limit), total: all.length, last: null };
+  });
+  answer('listLibraryRefs', ({ type, sort, hasNotes, offset = 0, limit = Infinity }) => {
+    const all = type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note);
+    return all.slice(offset, offset + limit).map((item) => ({ type: item.type, id: item.id }));
   });
   answer('listFilterOptions', () => ({ tags: ['customer service'], sites: ['dots.example'] }));
 }
@@ -178,5 +183,91 @@ describe('opening an item', () => {
     await vi.waitFor(() => expect(root.querySelector('#reader-title')?.textContent).toBe('Can mastery and innovation coexist?'));
     expect(requestsOf('getClip')).toEqual([{ id: 'c2' }]);
     expect(document.title).toBe('Reader · Crisscross');
+  });
+});
+
+describe('selecting rows for bulk actions', () => {
+  // happy-dom lays nothing out, so the list renders its first 8 rows (the overscan): the library fits.
+  const MANY = Array.from({ length: 8 }, (_, n) =>
+    clip(`m${String(n).padStart(2, '0')}`, `Item ${String(n).padStart(2, '0')}`, 'many.example', Date.UTC(2024, 0, 30 - n)),
+  );
+  const selectedCount = (root: HTMLElement) => root.querySelector('.bulk-actions strong')?.textContent;
+  const checked = (root: HTMLElement) =>
+    [...root.querySelectorAll<HTMLInputElement>('.row-select')].filter((box) => box.checked).map((box) => box.getAttribute('aria-label'));
+  const rowAt = (root: HTMLElement, index: number) => root.querySelector<HTMLElement>(`[data-index="${index}"]`)!;
+  const press = (target: Element, key: string, modifiers: KeyboardEventInit = {}) =>
+    act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers })));
+  const clickWith = (target: Element, modifiers: MouseEventInit) =>
+    act(() => void target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...modifiers })));
+
+  async function mountMany() {
+    serveLibrary(MANY, []);
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toHaveLength(8));
+    return root;
+  }
+
+  it('selects a range with Shift+click, toggles one with Ctrl/Cmd+click, and clears', async () => {
+    const root = await mountMany();
+    await click(rowAt(root, 2).querySelector('.row-select')!);
+    expect(selectedCount(root)).toBe('1 selected');
+    await clickWith(rowAt(root, 6).querySelector('.row-select')!, { shiftKey: true });
+    await vi.waitFor(() => expect(selectedCount(root)).toBe('5 selected'));
+    expect(checked(root)).toEqual(['Item 02', 'Item 03', 'Item 04', 'Item 05', 'Item 06'].map((title) => `Select ${title}`));
+    expect(requestsOf('listLibraryRefs').at(-1)).toMatchObject({ type: 'clip', sort: 'saved', offset: 2, limit: 5 });
+
+    // A new Shift+click replaces the range from the same anchor (here: upwards).
+    await clickWith(rowAt(root, 0).querySelector('.row-summary')!, { shiftKey: true });
+    await vi.waitFor(() => expect(checked(root)).toEqual(['Select Item 00', 'Select Item 01', 'Select Item 02']));
+
+    await clickWith(rowAt(root, 1).querySelector('.row-summary')!, { ctrlKey: true });
+    expect(checked(root)).toEqual(['Select Item 00', 'Select Item 02']);
+    await clickWith(rowAt(root, 7).querySelector('.row-summary')!, { metaKey: true });
+    expect(selectedCount(root)).toBe('3 selected');
+    // The worker is sent items as { type, id }, however they were selected.
+    answer('bulkAddTag', ({ items }) => ({ undoId: 'u1', summary: `Tagged ${items.length} items.` }));
+    await choose(root.querySelector<HTMLInputElement>('.bulk-tag input')!, 'keep');
+    await act(() => void byName(root, 'button', 'Add tag to selected').click());
+    await vi.waitFor(() => expect(requestsOf('bulkAddTag')).toHaveLength(1));
+    const sent = [...requestsOf('bulkAddTag')[0]!.items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sent).toEqual(['m00', 'm02', 'm07'].map((id) => ({ type: 'clip', id })));
+    // A plain click on a row does not change the selection.
+    await click(rowAt(root, 5).querySelector('.row-summary')!);
+    expect(selectedCount(root)).toBe('3 selected');
+
+    await click(byName(root, 'button', 'Clear selection'));
+    expect(checked(root)).toEqual([]);
+    expect(selectedCount(root)).toMatch(/^Select items/);
+  });
+
+  it('selects from the keyboard: Space, Shift+arrows, Shift+Space, Ctrl+A, and bulk-tags the selection', async () => {
+    const root = await mountMany();
+    const box = rowAt(root, 1).querySelector<HTMLInputElement>('.row-select')!;
+    box.focus();
+    await click(box); // Space on a checkbox is a click
+    expect(selectedCount(root)).toBe('1 selected');
+
+    await press(rowAt(root, 1).querySelector('.row-title')!, 'ArrowDown', { shiftKey: true });
+    await press(rowAt(root, 2).querySelector('.row-title')!, 'ArrowDown', { shiftKey: true });
+    await vi.waitFor(() => expect(checked(root)).toEqual(['Select Item 01', 'Select Item 02', 'Select Item 03']));
+
+    await press(rowAt(root, 5).querySelector('.row-title')!, ' ', { shiftKey: true });
+    await vi.waitFor(() => expect(selectedCount(root)).toBe('5 selected'));
+
+    await press(rowAt(root, 5).querySelector('.row-title')!, 'a', { ctrlKey: true });
+    await vi.waitFor(() => expect(selectedCount(root)).toBe('8 selected'));
+    expect(requestsOf('listLibraryRefs').at(-1)).toEqual({ type: 'clip', sort: 'saved', hasNotes: false, orphaned: false });
+
+    answer('bulkAddTag', ({ items }) => ({ undoId: 'u1', summary: `Tagged ${items.length} items.` }));
+    await choose(root.querySelector<HTMLInputElement>('.bulk-tag input')!, 'keep');
+    await act(() => void byName(root, 'button', 'Add tag to selected').click());
+    await vi.waitFor(() => expect(requestsOf('bulkAddTag')).toHaveLength(1));
+    expect(requestsOf('bulkAddTag')[0]!.items).toEqual(MANY.map((item) => ({ type: 'clip', id: item.id })));
+  });
+
+  it('offers to select every item of the list, loaded or not', async () => {
+    const root = await mountMany();
+    await click(byName(root, 'button', 'Select all 8 clips'));
+    await vi.waitFor(() => expect(selectedCount(root)).toBe('8 selected'));
   });
 });

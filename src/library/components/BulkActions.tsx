@@ -37,7 +37,11 @@ export function BulkActions({ selected, onChanged, onClear }: Props) {
   return (
     <section class="bulk-actions" aria-label="Selected items">
       <p>
-        <strong>{count === 0 ? 'Select items with their checkboxes to act on several at once.' : `${count} selected`}</strong>{' '}
+        <strong>
+          {count === 0
+            ? 'Select items with their checkboxes (Shift for a range, Ctrl+A for all) to act on several at once.'
+            : `${count} selected`}
+        </strong>{' '}
         {count > 0 && (
           <button type="button" class="link" onClick={onClear}>
             Clear selection

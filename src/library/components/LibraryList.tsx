@@ -3,19 +3,21 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatShortDate } from '../../core/format-date';
 import { urlWithTextFragment } from '../../core/text-fragment';
 import { sendRequest } from '../../messaging/client';
-import type { LibraryItem, LibrarySort, SearchFilterInput, SearchResultView } from '../../messaging/protocol';
+import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor, SearchFilterInput, SearchResultView } from '../../messaging/protocol';
 import { SearchFilters } from '../../ui/SearchFilters';
 import { SearchResults } from '../../ui/SearchResults';
 import { useSearch } from '../../ui/use-search';
-import type { ItemRef } from '../../core/collection';
 import { routeHref } from '../use-route';
 import { BulkActions } from './BulkActions';
 import { ExportScoped } from './ExportScoped';
 import { Onboarding } from './Onboarding';
-import { VirtualList } from './VirtualList';
+import { useListSelection } from './list-selection';
+import { VirtualList, type LoadedPage } from './VirtualList';
 
 const ROW_HEIGHT = 78;
-const PAGE_SIZE = 100;
+// Rows per request: reading a clip's record (its article too) is most of a page's cost, so a page is a
+// few screens, not hundreds of rows; the next page is asked from the last row's cursor, cheap at any depth.
+const PAGE_SIZE = 40;
 const SEARCH_LIMIT = 100;
 
 export function LibraryList() {
@@ -30,15 +32,9 @@ export function LibraryList() {
   // Clips made in other tabs while the library was open appear when the user comes back to it.
   const [freshness, setFreshness] = useState(0);
   const results = useSearch(query, filters, SEARCH_LIMIT);
-  /** Items chosen for bulk actions, by "type:id". */
-  const [selected, setSelected] = useState<Map<string, ItemRef>>(new Map());
-  const toggle = (item: LibraryItem, on: boolean) =>
-    setSelected((previous) => {
-      const next = new Map(previous);
-      if (on) next.set(`${item.type}:${item.id}`, { type: item.type, id: item.id });
-      else next.delete(`${item.type}:${item.id}`);
-      return next;
-    });
+  const listQuery: LibraryListQuery = { type, sort, hasNotes, orphaned };
+  /** Items chosen for bulk actions. */
+  const selection = useListSelection(listQuery);
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setFreshness((value) => value + 1);
@@ -47,10 +43,13 @@ export function LibraryList() {
   }, []);
 
   const loadPage = useCallback(
-    async (offset: number, limit: number): Promise<LibraryItem[]> => {
-      const result = await sendRequest('listLibrary', { type, sort, hasNotes, orphaned, offset, limit });
+    async (offset: number, limit: number, after?: ListCursor): Promise<LoadedPage<LibraryItem, ListCursor>> => {
+      const request = { type, sort, hasNotes, orphaned, offset, limit };
+      let result = await sendRequest('listLibrary', after ? { ...request, after } : request);
+      // Should the worker refuse a cursor (a key longer than requests may carry), the offset still finds the page.
+      if (!result.ok && after) result = await sendRequest('listLibrary', request);
       if (result.ok) setTotal(result.value.total);
-      return result.ok ? result.value.items : [];
+      return result.ok ? result.value : { items: [], last: null };
     },
     [type, sort, hasNotes, orphaned, freshness],
   );
@@ -70,6 +69,18 @@ export function LibraryList() {
       setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length);
     } else if (event.key === 'Enter' && shown[active]) {
       openResult(shown[active]!);
+    }
+  };
+
+  /** In the list: Shift+Space selects up to the focused row, Ctrl/Cmd+A selects the whole list. */
+  const onListKey = (event: KeyboardEvent) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (event.key === ' ' && event.shiftKey && row) {
+      event.preventDefault();
+      void selection.selectRange(Number(row.dataset.index));
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void selection.selectAll();
     }
   };
 
@@ -144,22 +155,35 @@ export function LibraryList() {
             </span>
           </div>
           <BulkActions
-            selected={[...selected.values()]}
+            selected={[...selection.selected.values()]}
             onChanged={() => setFreshness((value) => value + 1)}
-            onClear={() => setSelected(new Map())}
+            onClear={selection.clear}
           />
           {total !== null && total > 0 && (
-            <VirtualList
-              total={total}
-              rowHeight={ROW_HEIGHT}
-              pageSize={PAGE_SIZE}
-              loadPage={loadPage}
-              resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${freshness}`}
-              label={type === 'clip' ? 'Clips' : 'Highlights'}
-              renderRow={(item) => (
-                <Row item={item} selected={selected.has(`${item.type}:${item.id}`)} onSelect={(on) => toggle(item, on)} />
-              )}
-            />
+            <button type="button" class="link select-all" onClick={() => void selection.selectAll()}>
+              Select all {total.toLocaleString()} {type === 'clip' ? 'clips' : 'highlights'}
+            </button>
+          )}
+          {total !== null && total > 0 && (
+            <div class="list-frame" onKeyDown={(event) => onListKey(event)}>
+              <VirtualList
+                total={total}
+                rowHeight={ROW_HEIGHT}
+                pageSize={PAGE_SIZE}
+                loadPage={loadPage}
+                resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${freshness}`}
+                label={type === 'clip' ? 'Clips' : 'Highlights'}
+                onMove={(from, to, event) => event.shiftKey && void selection.selectRange(to, from)}
+                renderRow={(item, index) => (
+                  <Row
+                    item={item}
+                    selected={selection.isSelected(item)}
+                    onToggle={(on) => selection.toggle(item, index, on)}
+                    onRange={() => void selection.selectRange(index)}
+                  />
+                )}
+              />
+            </div>
           )}
           {total === 0 && <p class="muted">No {type === 'clip' ? 'clips' : 'highlights'} here yet.</p>}
         </>
@@ -168,17 +192,33 @@ export function LibraryList() {
   );
 }
 
-function Row({ item, selected, onSelect }: { item: LibraryItem; selected: boolean; onSelect: (on: boolean) => void }) {
+type RowProps = { item: LibraryItem; selected: boolean; onToggle: (on: boolean) => void; onRange: () => void };
+
+/** A row: its checkbox toggles it (Shift: the range up to it); Ctrl/Cmd or Shift with a click elsewhere on it does the same. */
+function Row({ item, selected, onToggle, onRange }: RowProps) {
   const label = item.type === 'highlight' ? `highlight “${item.summary.slice(0, 60)}”` : item.title;
+  // The checkbox's own click is never cancelled: a cancelled click puts the box back after Preact has
+  // drawn the new state. The state follows the box instead, and a range always includes the box.
+  const onCheckboxClick = (event: MouseEvent) => {
+    const box = event.currentTarget as HTMLInputElement;
+    if (event.shiftKey) {
+      box.checked = true;
+      onRange();
+    } else {
+      onToggle(box.checked);
+    }
+  };
+  const onRowClick = (event: MouseEvent) => {
+    const target = event.target as HTMLElement;
+    // Links keep their own meaning of Ctrl/Shift+click (a new tab or window).
+    if (target.classList.contains('row-select') || target.closest('a') || !(event.shiftKey || event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    if (event.shiftKey) onRange();
+    else onToggle(!selected);
+  };
   return (
-    <article class="row">
-      <input
-        type="checkbox"
-        class="row-select"
-        aria-label={`Select ${label}`}
-        checked={selected}
-        onChange={(event) => onSelect(event.currentTarget.checked)}
-      />
+    <article class={selected ? 'row selected' : 'row'} onClick={onRowClick}>
+      <input type="checkbox" class="row-select" aria-label={`Select ${label}`} checked={selected} onClick={onCheckboxClick} />
       <a class="row-title" href={routeHref({ name: 'reader', clipId: item.clipId })}>
         {item.type === 'highlight' ? `“${item.summary.slice(0, 120)}${item.summary.length > 120 ? '…' : ''}”` : item.title}
       </a>

@@ -4,26 +4,43 @@ import type { ComponentChildren } from 'preact';
 
 const OVERSCAN = 8;
 
-interface Props<T> {
+/** A page of rows, and where its last row sits (passed back as `after` for the page that follows). */
+export interface LoadedPage<T, C> {
+  items: T[];
+  last: C | null;
+}
+
+interface Props<T, C> {
   total: number;
   rowHeight: number;
-  /** Fetches rows [offset, offset + limit); called once per page. */
-  loadPage: (offset: number, limit: number) => Promise<T[]>;
+  /**
+   * Fetches rows [offset, offset + limit); called once per page. `after` is the `last` of the page
+   * before when it is loaded (scrolling on), so the next page can be read from there, not counted to.
+   */
+  loadPage: (offset: number, limit: number, after: C | undefined) => Promise<LoadedPage<T, C>>;
   pageSize: number;
   renderRow: (item: T, index: number) => ComponentChildren;
   label: string;
   /** Changes when the list's content changes (sort, type): drops the loaded pages. */
   resetKey: string;
+  /** After an arrow key moved focus from one row to another (Shift+arrow extends a selection). */
+  onMove?: (from: number, to: number, event: KeyboardEvent) => void;
 }
 
-export function VirtualList<T>({ total, rowHeight, loadPage, pageSize, renderRow, label, resetKey }: Props<T>) {
+export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, renderRow, label, resetKey, onMove }: Props<T, C>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ start: 0, end: 30 });
   const [rows, setRows] = useState<Map<number, T>>(new Map());
   const requested = useRef(new Set<number>());
+  /** The `last` of each loaded page. */
+  const lasts = useRef(new Map<number, C>());
+  /** Counts resets, so a page that arrives after one is dropped, not mixed into the new list. */
+  const generation = useRef(0);
 
   useEffect(() => {
+    generation.current++;
     requested.current.clear();
+    lasts.current.clear();
     setRows(new Map());
     scroller.current?.scrollTo({ top: 0 });
   }, [resetKey]);
@@ -42,13 +59,16 @@ export function VirtualList<T>({ total, rowHeight, loadPage, pageSize, renderRow
     for (let page = Math.floor(range.start / pageSize); page * pageSize < Math.min(range.end, total); page++) {
       if (requested.current.has(page)) continue;
       requested.current.add(page);
-      void loadPage(page * pageSize, pageSize).then((items) =>
+      const asked = generation.current;
+      void loadPage(page * pageSize, pageSize, lasts.current.get(page - 1)).then(({ items, last }) => {
+        if (asked !== generation.current) return;
+        if (last !== null) lasts.current.set(page, last);
         setRows((previous) => {
           const next = new Map(previous);
           items.forEach((item, i) => next.set(page * pageSize + i, item));
           return next;
-        }),
-      );
+        });
+      });
     }
   }, [range, total, resetKey]);
 
@@ -58,12 +78,14 @@ export function VirtualList<T>({ total, rowHeight, loadPage, pageSize, renderRow
     const current = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!current) return;
     event.preventDefault();
-    const index = Number(current.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
+    const from = Number(current.dataset.index);
+    const index = from + (event.key === 'ArrowDown' ? 1 : -1);
     if (index < 0 || index >= total) return;
     const element = scroller.current!;
     element.scrollTop = Math.min(Math.max(element.scrollTop, (index + 1) * rowHeight - element.clientHeight), index * rowHeight);
     onScroll();
     requestAnimationFrame(() => element.querySelector<HTMLElement>(`[data-index="${index}"] a`)?.focus());
+    onMove?.(from, index, event);
   };
 
   const visible = [];
