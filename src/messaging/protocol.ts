@@ -73,6 +73,8 @@ export interface LibraryListQuery {
   sort: LibrarySort;
   hasNotes: boolean;
   orphaned?: boolean;
+  /** The search filters, applied to the list as they are to a search (see storage/list-filters.ts). */
+  filters?: SearchFilterInput;
 }
 
 /** One row of the library list: a clip or a highlight, without article text. */

@@ -29,11 +29,23 @@ const id = z.string().min(1).max(100);
 const tag = z.string().trim().min(1).max(MAX_TAG_CHARS);
 const itemRef = z.strictObject({ type: z.enum(['clip', 'highlight']), id });
 const itemRefs = z.array(itemRef).max(100_000);
+const searchFilters = z.strictObject({
+  tags: z.array(tag).max(20).optional(),
+  sites: z.array(z.string().max(300)).max(20).optional(),
+  types: z
+    .array(z.enum(['clip', 'highlight']))
+    .max(2)
+    .optional(),
+  collections: z.array(z.string().max(200)).max(20).optional(),
+  after: z.number().finite().optional(),
+  before: z.number().finite().optional(),
+});
 const libraryListQuery = {
   type: z.enum(['clip', 'highlight']),
   sort: z.enum(['saved', 'published', 'title', 'site']),
   hasNotes: z.boolean(),
   orphaned: z.boolean().optional(),
+  filters: searchFilters.optional(),
 };
 const collectionName = z.string().max(500);
 const collectionDescription = z.string().max(2_000);
@@ -63,17 +75,7 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
   search: z.strictObject({
     query: z.string().max(1_000),
     mode: z.enum(['quick', 'full']),
-    filters: z.strictObject({
-      tags: z.array(tag).max(20).optional(),
-      sites: z.array(z.string().max(300)).max(20).optional(),
-      types: z
-        .array(z.enum(['clip', 'highlight']))
-        .max(2)
-        .optional(),
-      collections: z.array(z.string().max(200)).max(20).optional(),
-      after: z.number().finite().optional(),
-      before: z.number().finite().optional(),
-    }),
+    filters: searchFilters,
     limit: z.number().int().min(1).max(100),
   }),
   listFilterOptions: z.strictObject({}),

@@ -9,6 +9,7 @@ import type { Clip } from '../core/page-capture';
 import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor } from '../messaging/protocol';
 import type { CrisscrossDb } from './db';
 import { NOTED_KEY, PUBLISHED_KEY } from './list-keys';
+import { filtersRestrict, idsPassing } from './list-filters';
 
 /** An order of a list: its index, its direction, and where a record sits in it. */
 interface ListOrder<T> {
@@ -142,12 +143,82 @@ export async function listHighlights(
 }
 
 /** One page of any library list. */
-export function listLibrary(db: CrisscrossDb, query: LibraryListQuery, page: PageRequest) {
+export async function listLibrary(
+  db: CrisscrossDb,
+  query: LibraryListQuery,
+  page: PageRequest,
+): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
+  if (filtersRestrict(query.filters)) {
+    const ids = await filteredIds(db, query);
+    const chosen = ids.slice(page.offset, page.offset + page.limit);
+    const items =
+      query.type === 'clip'
+        ? (await db.clips.bulkGet(chosen)).filter((clip): clip is Clip => clip !== undefined).map(clipRow)
+        : await withPages(
+            db,
+            (await db.highlights.bulkGet(chosen)).filter((h): h is Highlight => h !== undefined),
+          );
+    // A filtered list is a slice of the ids kept below, so pages go by offset alone.
+    return { items, total: ids.length, last: null };
+  }
   return query.type === 'clip' ? listClips(db, query.sort, page) : listHighlights(db, query.hasNotes, page, query.orphaned);
+}
+
+/** Filtered lists in order, kept while the library is unchanged, so each page after the first is a slice. */
+const filteredLists = new WeakMap<CrisscrossDb, Map<string, { stamp: string; ids: string[] }>>();
+const FILTERED_LISTS_KEPT = 8;
+
+/**
+ * Changes to what a filtered list holds: every write raises its record's updatedAt, and a deletion
+ * lowers a count. Read from index ends only, so checking costs a few key reads.
+ */
+async function libraryStamp(db: CrisscrossDb): Promise<string> {
+  const newest = (table: { orderBy(index: string): { lastKey(): Promise<unknown> } }) => table.orderBy('updatedAt').lastKey();
+  const parts = await Promise.all([
+    db.clips.count(),
+    db.highlights.count(),
+    db.collections.count(),
+    db.orphans.count(),
+    newest(db.clips),
+    newest(db.highlights),
+    newest(db.collections),
+  ]);
+  return parts.join('|');
+}
+
+/** The ids of a filtered list, in its order: the sort index's keys, keeping those that pass. */
+async function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<string[]> {
+  const key = JSON.stringify(query);
+  const stamp = await libraryStamp(db);
+  const lists = filteredLists.get(db) ?? new Map<string, { stamp: string; ids: string[] }>();
+  filteredLists.set(db, lists);
+  const kept = lists.get(key);
+  if (kept?.stamp === stamp) return kept.ids;
+
+  const passing = await idsPassing(db, query.type, query.filters ?? {});
+  let ordered: string[];
+  if (query.type === 'highlight' && query.orphaned) {
+    ordered = (await listOrphanedHighlights(db, query.hasNotes, 0, Infinity)).items.map((item) => item.id);
+  } else {
+    const [table, order] =
+      query.type === 'clip'
+        ? ([db.clips, CLIP_ORDERS[query.sort]] as const)
+        : ([db.highlights, query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER] as const);
+    const keys = (await (table as EntityTable<{ id: string }, 'id'>).orderBy(order.index).primaryKeys()) as string[];
+    ordered = order.reverse ? keys.reverse() : keys;
+  }
+  const ids = ordered.filter((id) => passing.has(id));
+  lists.delete(key);
+  lists.set(key, { stamp, ids });
+  if (lists.size > FILTERED_LISTS_KEPT) lists.delete(lists.keys().next().value!);
+  return ids;
 }
 
 /** The items of rows [offset, offset + limit) of a list (all of it by default), read from index keys alone. */
 export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery, offset = 0, limit = Infinity): Promise<ItemRef[]> {
+  if (filtersRestrict(query.filters)) {
+    return (await filteredIds(db, query)).slice(offset, offset + limit).map((id) => ({ type: query.type, id }));
+  }
   if (query.type === 'highlight' && query.orphaned) {
     const { items } = await listOrphanedHighlights(db, query.hasNotes, offset, limit);
     return items.map((item) => ({ type: 'highlight', id: item.id }));

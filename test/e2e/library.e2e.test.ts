@@ -87,6 +87,17 @@ describe('the library page', () => {
     await expect
       .poll(() => library.getByRole('listbox', { name: 'Results' }).locator('.clip-title').allTextContents())
       .toEqual(['Google Chrome’s innovation: Focus on what matters and make it relevant']);
+
+    // Filters without words narrow the sorted list itself.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('');
+    await library.getByRole('radio', { name: 'Clips' }).click();
+    await library.getByText('Filters', { exact: true }).click();
+    await library.getByLabel('Tag', { exact: true }).fill('social media');
+    await library.getByLabel('Tag', { exact: true }).press('Tab');
+    await expect.poll(() => library.locator('.list-controls [role="status"]').textContent()).toBe('2 clips match the filters');
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual(['Fast response is the new normal in customer service', 'Please understand me']);
   });
 
   it('opens a clip in the reader with its highlight drawn, using the keyboard only', async () => {

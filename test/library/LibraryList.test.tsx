@@ -55,8 +55,10 @@ const sorted = (items: LibraryItem[], sort: LibrarySort) =>
 
 /** Answers listLibrary like the worker: the requested type, sorted, filtered and paged. */
 function serveLibrary(clips = CLIPS, highlights = HIGHLIGHTS) {
-  answer('listLibrary', ({ type, sort, hasNotes, offset, limit }) => {
-    const all = type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note);
+  answer('listLibrary', ({ type, sort, hasNotes, filters, offset, limit }) => {
+    const all = (type === 'clip' ? sorted(clips, sort) : highlights.filter((item) => !hasNotes || item.note)).filter((item) =>
+      (filters?.tags ?? []).every((tag) => item.tags.includes(tag)),
+    );
     return { items: all.slice(offset, offset + limit), total: all.length, last: null };
   });
   answer('listLibraryRefs', ({ type, sort, hasNotes, offset = 0, limit = Infinity }) => {
@@ -120,7 +122,7 @@ describe('library list', () => {
 
     const onlyNotes = root.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     await click(onlyNotes);
-    await vi.waitFor(() => expect(status(root)).toBe('1 highlights'));
+    await vi.waitFor(() => expect(status(root)).toBe('1 highlight'));
     expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'highlight', hasNotes: true });
   });
 
@@ -159,6 +161,36 @@ describe('library list', () => {
     await click(search);
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(location.hash).toBe('#/clip/c2');
+  });
+});
+
+describe('filters without words', () => {
+  it('narrow the sorted list itself (every item, not the top search results), and words then search within them', async () => {
+    serveLibrary();
+    answer('search', () => ({ results: [], fullText: false, indexing: false, invalid: [] }));
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(status(root)).toBe('3 clips'));
+    await choose(byName<HTMLInputElement>(root, 'label', /^Tag/).querySelector('input')!, 'customer service');
+    await vi.waitFor(() => expect(status(root)).toBe('1 clip matches the filters'));
+    expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'clip', filters: { tags: ['customer service'] } });
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toEqual(['Fast response is the new normal']));
+    expect(requestsOf('search')).toHaveLength(0);
+    expect(byName(root, 'button', 'Export everything tagged “customer service”')).toBeTruthy();
+
+    await choose(byName<HTMLInputElement>(root, 'input', 'Search'), 'speed');
+    await vi.waitFor(() => expect(requestsOf('search')[0]).toMatchObject({ query: 'speed', filters: { tags: ['customer service'] } }));
+  });
+
+  it('say so when nothing matches, and a type filter shows that type', async () => {
+    serveLibrary();
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(status(root)).toBe('3 clips'));
+    await choose(byName<HTMLInputElement>(root, 'label', /^Tag/).querySelector('input')!, 'nothing like it');
+    await vi.waitFor(() => expect(root.textContent).toContain('No clips match these filters.'));
+    await choose(byName<HTMLSelectElement>(root, 'label', /^Type/).querySelector('select')!, 'highlight');
+    await vi.waitFor(() =>
+      expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'highlight', filters: { types: ['highlight'] } }),
+    );
   });
 });
 

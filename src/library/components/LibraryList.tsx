@@ -6,7 +6,7 @@ import { sendRequest } from '../../messaging/client';
 import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor, SearchFilterInput, SearchResultView } from '../../messaging/protocol';
 import { SearchFilters } from '../../ui/SearchFilters';
 import { SearchResults } from '../../ui/SearchResults';
-import { useSearch } from '../../ui/use-search';
+import { hasFilters, useSearch } from '../../ui/use-search';
 import { routeHref } from '../use-route';
 import { BulkActions } from './BulkActions';
 import { ExportScoped } from './ExportScoped';
@@ -31,8 +31,11 @@ export function LibraryList() {
   const [active, setActive] = useState(0);
   // Clips made in other tabs while the library was open appear when the user comes back to it.
   const [freshness, setFreshness] = useState(0);
-  const results = useSearch(query, filters, SEARCH_LIMIT);
-  const listQuery: LibraryListQuery = { type, sort, hasNotes, orphaned };
+  // Filters alone narrow the list (sorted, every item); words typed make it a search, filtered the same way.
+  const results = useSearch(query, query.trim() ? filters : {}, SEARCH_LIMIT);
+  const filtered = hasFilters(filters);
+  const filterKey = filtered ? JSON.stringify(filters) : '';
+  const listQuery: LibraryListQuery = { type, sort, hasNotes, orphaned, ...(filtered ? { filters } : {}) };
   /** Items chosen for bulk actions. */
   const selection = useListSelection(listQuery);
 
@@ -44,14 +47,14 @@ export function LibraryList() {
 
   const loadPage = useCallback(
     async (offset: number, limit: number, after?: ListCursor): Promise<LoadedPage<LibraryItem, ListCursor>> => {
-      const request = { type, sort, hasNotes, orphaned, offset, limit };
+      const request = { ...listQuery, offset, limit };
       let result = await sendRequest('listLibrary', after ? { ...request, after } : request);
       // Should the worker refuse a cursor (a key longer than requests may carry), the offset still finds the page.
       if (!result.ok && after) result = await sendRequest('listLibrary', request);
       if (result.ok) setTotal(result.value.total);
       return result.ok ? result.value : { items: [], last: null };
     },
-    [type, sort, hasNotes, orphaned, freshness],
+    [type, sort, hasNotes, orphaned, filterKey, freshness],
   );
 
   useEffect(() => {
@@ -84,7 +87,7 @@ export function LibraryList() {
     }
   };
 
-  if (total === 0 && type === 'clip' && !hasNotes && results.kind === 'idle') return <Onboarding />;
+  if (total === 0 && type === 'clip' && !hasNotes && !filtered && results.kind === 'idle') return <Onboarding />;
   return (
     <section class="library" aria-labelledby="library-heading">
       <h1 id="library-heading" tabIndex={-1}>
@@ -103,7 +106,14 @@ export function LibraryList() {
           }}
           onKeyDown={onSearchKey}
         />
-        <SearchFilters filters={filters} onChange={setFilters} />
+        <SearchFilters
+          filters={filters}
+          onChange={(next) => {
+            setFilters(next);
+            // A type chosen among the filters is the list's type too, so the list is not left empty.
+            if (next.types?.length === 1) setType(next.types[0]!);
+          }}
+        />
       </div>
       {results.kind !== 'idle' ? (
         <>
@@ -151,7 +161,7 @@ export function LibraryList() {
               </>
             )}
             <span class="muted" role="status">
-              {total === null ? 'Loading…' : `${total.toLocaleString()} ${type === 'clip' ? 'clips' : 'highlights'}`}
+              {total === null ? 'Loading…' : countLabel(total, type, filtered)}
             </span>
           </div>
           <BulkActions
@@ -171,7 +181,7 @@ export function LibraryList() {
                 rowHeight={ROW_HEIGHT}
                 pageSize={PAGE_SIZE}
                 loadPage={loadPage}
-                resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${freshness}`}
+                resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${filterKey}:${freshness}`}
                 label={type === 'clip' ? 'Clips' : 'Highlights'}
                 onMove={(from, to, event) => event.shiftKey && void selection.selectRange(to, from)}
                 renderRow={(item, index) => (
@@ -185,7 +195,17 @@ export function LibraryList() {
               />
             </div>
           )}
-          {total === 0 && <p class="muted">No {type === 'clip' ? 'clips' : 'highlights'} here yet.</p>}
+          {total === 0 && (
+            <p class="muted">
+              {filtered
+                ? `No ${type === 'clip' ? 'clips' : 'highlights'} match these filters. Change or clear them above.`
+                : `No ${type === 'clip' ? 'clips' : 'highlights'} here yet.`}
+            </p>
+          )}
+          {filters.tags?.length === 1 && (
+            // Every item with the tag, clips and highlights alike.
+            <ExportScoped scope={{ kind: 'tag', tag: filters.tags[0]! }} action={`Export everything tagged “${filters.tags[0]}”`} />
+          )}
         </>
       )}
     </section>
@@ -239,4 +259,10 @@ function Row({ item, selected, onToggle, onRange }: RowProps) {
       <span class="row-summary">{item.type === 'highlight' ? item.note : item.summary}</span>
     </article>
   );
+}
+
+/** "1 clip", "3 highlights", "2 clips match the filters". */
+function countLabel(total: number, type: 'clip' | 'highlight', filtered: boolean): string {
+  const noun = `${type}${total === 1 ? '' : 's'}`;
+  return `${total.toLocaleString()} ${noun}${filtered ? (total === 1 ? ' matches the filters' : ' match the filters') : ''}`;
 }
