@@ -8,6 +8,7 @@ import type { Clip } from '../../src/core/page-capture';
 import { makeCapture } from '../fixtures/captures';
 import { axeViolations } from './axe';
 import { launchExtension, type ExtensionSession } from './extension';
+import { importText } from './worker-transfer';
 
 const COUNT = 3_000;
 const ROW_HEIGHT = 78;
@@ -38,17 +39,8 @@ describe('a library of a few thousand items', () => {
     library = await session.context.newPage();
     await library.setViewportSize({ width: 1200, height: 900 });
     await library.goto(`chrome-extension://${session.extensionId}/library.html#/`);
-    const text = generatedLibrary();
-    const imported = await library.evaluate(
-      (payload) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; value?: { added: number } }> } };
-          }
-        ).chrome.runtime.sendMessage({ channel: 'crisscross', type: 'importLibrary', payload }),
-      { fileName: 'generated.json', text },
-    );
-    expect(imported).toMatchObject({ ok: true, value: { added: COUNT } });
+    const imported = await importText(library, 'generated.json', generatedLibrary());
+    expect(imported).toMatchObject({ added: COUNT });
     await library.reload();
     await library
       .getByRole('status')

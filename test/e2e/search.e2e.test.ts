@@ -7,7 +7,7 @@ import { seedPosts } from './paths';
 import { launchExtension, type ExtensionSession } from './extension';
 import { clickControl, isControlVisible, selectPhrase } from './page-ui';
 import { clipThroughPopup } from './user-actions';
-import { exportJsonText } from './worker-export';
+import { exportJsonText } from './worker-transfer';
 
 const posts = seedPosts();
 const FAST = 'Fast response is the new normal in customer service';
