@@ -7,8 +7,9 @@ import type { ItemRef } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor } from '../messaging/protocol';
+import { clipListRow, clipRowItem, type ClipRow } from './clip-rows';
 import type { CrisscrossDb } from './db';
-import { NOTED_KEY, PUBLISHED_KEY } from './list-keys';
+import { NOTED_KEY } from './list-keys';
 
 /** An order of a list: its index, its direction, and where a record sits in it. */
 interface ListOrder<T> {
@@ -19,12 +20,13 @@ interface ListOrder<T> {
   sparse?: boolean;
 }
 
-const CLIP_ORDERS: Record<LibrarySort, ListOrder<Clip>> = {
-  saved: { index: '[savedAt+id]', reverse: true, cursorOf: (clip) => [clip.savedAt, clip.id] },
+/** Clips are listed from their rows (clip-rows.ts), which carry the sort keys and nothing a row does not show. */
+const CLIP_ORDERS: Record<LibrarySort, ListOrder<ClipRow>> = {
+  saved: { index: '[savedAt+id]', reverse: true, cursorOf: (row) => [row.savedAt, row.id] },
   // Undated clips have '' as their key, so they follow the dated ones.
-  published: { index: `[${PUBLISHED_KEY}+id]`, reverse: true, cursorOf: (clip) => [clip.publishedAt ?? '', clip.id] },
-  title: { index: '[title+id]', reverse: false, cursorOf: (clip) => [clip.title, clip.id] },
-  site: { index: '[siteName+id]', reverse: false, cursorOf: (clip) => [clip.siteName, clip.id] },
+  published: { index: '[published+id]', reverse: true, cursorOf: (row) => [row.published, row.id] },
+  title: { index: '[title+id]', reverse: false, cursorOf: (row) => [row.title, row.id] },
+  site: { index: '[siteName+id]', reverse: false, cursorOf: (row) => [row.siteName, row.id] },
 };
 const byCreated = (highlight: Highlight): ListCursor => [highlight.createdAt, highlight.id];
 const HIGHLIGHT_ORDER: ListOrder<Highlight> = { index: '[createdAt+id]', reverse: true, cursorOf: byCreated };
@@ -32,22 +34,13 @@ const HIGHLIGHT_ORDER: ListOrder<Highlight> = { index: '[createdAt+id]', reverse
 const NOTED_ORDER: ListOrder<Highlight> = { index: `[${NOTED_KEY}+id]`, reverse: true, cursorOf: byCreated, sparse: true };
 
 export function clipRow(clip: Clip): LibraryItem {
-  return {
-    type: 'clip',
-    id: clip.id,
-    clipId: clip.id,
-    title: clip.title,
-    siteName: clip.siteName,
-    url: clip.url,
-    savedAt: clip.savedAt,
-    publishedAt: clip.publishedAt,
-    summary: clip.excerpt,
-    note: '',
-    tags: clip.tags,
-  };
+  return clipRowItem(clipListRow(clip));
 }
 
-export function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
+/** The page a highlight is on, as a clip or its row. */
+type PageOf = Pick<Clip, 'title' | 'siteName' | 'url' | 'publishedAt'>;
+
+export function highlightRow(highlight: Highlight, clip: PageOf | undefined): LibraryItem {
   return {
     type: 'highlight',
     id: highlight.id,
@@ -125,8 +118,8 @@ export async function listClips(
   page: PageRequest,
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   const order = CLIP_ORDERS[sort];
-  const { records, total, last } = await readPage(db.clips, order, await countOf(db.clips, order), page);
-  return { items: records.map(clipRow), total, last };
+  const { records, total, last } = await readPage(db.clipRows, order, await countOf(db.clipRows, order), page);
+  return { items: records.map(clipRowItem), total, last };
 }
 
 export async function listHighlights(
@@ -154,7 +147,7 @@ export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery,
   }
   const ids =
     query.type === 'clip'
-      ? await idsAt(db.clips, CLIP_ORDERS[query.sort], await db.clips.count(), offset, limit)
+      ? await idsAt(db.clipRows, CLIP_ORDERS[query.sort], await db.clipRows.count(), offset, limit)
       : await (async () => {
           const order = query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
           return idsAt(db.highlights, order, await countOf(db.highlights, order), offset, limit);
@@ -171,8 +164,9 @@ async function listOrphanedHighlights(db: CrisscrossDb, hasNotes: boolean, offse
   return { items: await withPages(db, highlights.slice(offset, offset + limit)), total: highlights.length, last: null };
 }
 
+/** A highlight row shows its page's title, site and dates, read from the clips' rows (not whole clips). */
 async function withPages(db: CrisscrossDb, highlights: Highlight[]): Promise<LibraryItem[]> {
-  const clips = await db.clips.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
-  const byId = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
+  const rows = await db.clipRows.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
+  const byId = new Map(rows.filter((row): row is ClipRow => Boolean(row)).map((row) => [row.id, row]));
   return highlights.map((h) => highlightRow(h, byId.get(h.clipId)));
 }
