@@ -39,14 +39,25 @@ describe('a library of a few thousand items', () => {
     await library.setViewportSize({ width: 1200, height: 900 });
     await library.goto(`chrome-extension://${session.extensionId}/library.html#/`);
     const text = generatedLibrary();
+    // Imports travel in parts (startImport, sendImportPart, finishImport), as the library page sends a file.
     const imported = await library.evaluate(
-      (payload) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; value?: { added: number } }> } };
-          }
-        ).chrome.runtime.sendMessage({ channel: 'crisscross', type: 'importLibrary', payload }),
-      { fileName: 'generated.json', text },
+      async ({ fileName, text, partChars }) => {
+        const send = (type: string, payload: unknown) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }> } };
+            }
+          ).chrome.runtime.sendMessage({ channel: 'crisscross', type, payload });
+        const started = await send('startImport', { fileName, size: text.length });
+        if (!started.ok) return started;
+        const { jobId } = started.value as { jobId: string };
+        for (let index = 0; index * partChars < text.length; index++) {
+          const sent = await send('sendImportPart', { jobId, index, text: text.slice(index * partChars, (index + 1) * partChars) });
+          if (!sent.ok) return sent;
+        }
+        return send('finishImport', { jobId });
+      },
+      { fileName: 'generated.json', text, partChars: 1_000_000 },
     );
     expect(imported).toMatchObject({ ok: true, value: { added: COUNT } });
     await library.reload();
