@@ -1,6 +1,7 @@
 // Runs in an extension page: requests through the real message path and raw IndexedDB reads and writes, timed.
 import type { BrownFile } from './brown';
-import { withClipListKeys, withHighlightListKeys } from '../src/storage/list-keys';
+import { CLIP_ROWS, clipListRow } from '../src/storage/clip-rows';
+import { withHighlightListKeys } from '../src/storage/list-keys';
 import { generateCorpus, type CorpusChunk, type CorpusStats } from './corpus';
 
 declare const chrome: {
@@ -143,11 +144,15 @@ let corpusStats = {} as CorpusStats;
 
 async function putChunk(database: IDBDatabase, { clips, highlights }: CorpusChunk): Promise<number> {
   const start = performance.now();
-  const tx = database.transaction(['clips', 'highlights'], 'readwrite');
+  const tx = database.transaction(['clips', CLIP_ROWS, 'highlights'], 'readwrite');
   const clipStore = tx.objectStore('clips');
+  const rowStore = tx.objectStore(CLIP_ROWS);
   const highlightStore = tx.objectStore('highlights');
-  // Raw writes bypass the worker's Dexie, so they add the library list's keys as it does.
-  for (const clip of clips) clipStore.put(withClipListKeys(clip));
+  // Raw writes bypass the worker's Dexie, so they add the clips' list rows and the highlights' list keys as it does.
+  for (const clip of clips) {
+    clipStore.put(clip);
+    rowStore.put(clipListRow(clip));
+  }
   for (const highlight of highlights) highlightStore.put(withHighlightListKeys(highlight));
   await done(tx);
   return performance.now() - start;

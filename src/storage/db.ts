@@ -4,6 +4,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { Collection } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
+import { CLIP_ROWS, clipListRow, clipRowsMiddleware, type ClipRow } from './clip-rows';
 import { listKeysMiddleware, NOTED_KEY, PUBLISHED_KEY, withClipListKeys, withHighlightListKeys, withoutListKeys } from './list-keys';
 
 export const DB_NAME = 'crisscross';
@@ -55,10 +56,34 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
           .modify((highlight: Highlight, ref: { value: unknown }) => void (ref.value = withHighlightListKeys(highlight))),
       ]),
   },
+  // 9: a small row per clip that the library list pages on (see clip-rows.ts), so a page of clips does
+  //    not read whole articles; the clips' list indexes move to it.
+  {
+    version: 9,
+    stores: {
+      clips: 'id, &canonicalUrl, *aliases, savedAt, updatedAt, siteName, *tags, title, publishedAt',
+      [CLIP_ROWS]: 'id, [savedAt+id], [title+id], [siteName+id], [published+id]',
+    },
+    upgrade: (tx) => fillClipRows(tx),
+  },
 ];
 
-/** The first version with the library list's keys: older ones (opened only by the upgrade tests) go without them. */
+/** The first version with the library list's keys, and the first with clip rows: older ones are opened only by the upgrade tests. */
 const LIST_KEYS_VERSION = 8;
+const CLIP_ROWS_VERSION = 9;
+
+/** Writes every clip's row, a batch of clips at a time (by id), so a large library is never read whole. */
+async function fillClipRows(tx: Transaction, batchSize = 500): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const clips: Clip[] = await (after === null ? tx.table('clips').orderBy(':id') : tx.table('clips').where(':id').above(after))
+      .limit(batchSize)
+      .toArray();
+    if (clips.length === 0) return;
+    await tx.table(CLIP_ROWS).bulkPut(clips.map(clipListRow));
+    after = clips.at(-1)!.id;
+  }
+}
 
 /** A connection the user confirmed (kept, exported) or dismissed (never shown again). */
 export interface Link {
@@ -126,6 +151,8 @@ export class CrisscrossDb extends Dexie {
   >;
   undo!: EntityTable<UndoEntry, 'id'>;
   orphans!: EntityTable<Orphan, 'id'>;
+  /** Only the library list reads these (library-store.ts); the middleware keeps them equal to clips. */
+  clipRows!: EntityTable<ClipRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);
@@ -136,8 +163,9 @@ export class CrisscrossDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    if (last >= CLIP_ROWS_VERSION) this.use(clipRowsMiddleware);
     if (last >= LIST_KEYS_VERSION) {
-      this.use(listKeysMiddleware);
+      this.use(listKeysMiddleware(last >= CLIP_ROWS_VERSION ? ['highlights'] : ['clips', 'highlights']));
       this.clips.hook('reading', withoutListKeys);
       this.highlights.hook('reading', withoutListKeys);
     }

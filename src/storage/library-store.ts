@@ -7,8 +7,9 @@ import type { ItemRef } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor } from '../messaging/protocol';
+import { clipListRow, clipRowItem, type ClipRow } from './clip-rows';
 import type { CrisscrossDb } from './db';
-import { NOTED_KEY, PUBLISHED_KEY } from './list-keys';
+import { NOTED_KEY } from './list-keys';
 import { filtersRestrict, idsPassing } from './list-filters';
 
 /** An order of a list: its index, its direction, and where a record sits in it. */
@@ -20,12 +21,13 @@ interface ListOrder<T> {
   sparse?: boolean;
 }
 
-const CLIP_ORDERS: Record<LibrarySort, ListOrder<Clip>> = {
-  saved: { index: '[savedAt+id]', reverse: true, cursorOf: (clip) => [clip.savedAt, clip.id] },
+/** Clips are listed from their rows (clip-rows.ts), which carry the sort keys and nothing a row does not show. */
+const CLIP_ORDERS: Record<LibrarySort, ListOrder<ClipRow>> = {
+  saved: { index: '[savedAt+id]', reverse: true, cursorOf: (row) => [row.savedAt, row.id] },
   // Undated clips have '' as their key, so they follow the dated ones.
-  published: { index: `[${PUBLISHED_KEY}+id]`, reverse: true, cursorOf: (clip) => [clip.publishedAt ?? '', clip.id] },
-  title: { index: '[title+id]', reverse: false, cursorOf: (clip) => [clip.title, clip.id] },
-  site: { index: '[siteName+id]', reverse: false, cursorOf: (clip) => [clip.siteName, clip.id] },
+  published: { index: '[published+id]', reverse: true, cursorOf: (row) => [row.published, row.id] },
+  title: { index: '[title+id]', reverse: false, cursorOf: (row) => [row.title, row.id] },
+  site: { index: '[siteName+id]', reverse: false, cursorOf: (row) => [row.siteName, row.id] },
 };
 const byCreated = (highlight: Highlight): ListCursor => [highlight.createdAt, highlight.id];
 const HIGHLIGHT_ORDER: ListOrder<Highlight> = { index: '[createdAt+id]', reverse: true, cursorOf: byCreated };
@@ -33,22 +35,13 @@ const HIGHLIGHT_ORDER: ListOrder<Highlight> = { index: '[createdAt+id]', reverse
 const NOTED_ORDER: ListOrder<Highlight> = { index: `[${NOTED_KEY}+id]`, reverse: true, cursorOf: byCreated, sparse: true };
 
 export function clipRow(clip: Clip): LibraryItem {
-  return {
-    type: 'clip',
-    id: clip.id,
-    clipId: clip.id,
-    title: clip.title,
-    siteName: clip.siteName,
-    url: clip.url,
-    savedAt: clip.savedAt,
-    publishedAt: clip.publishedAt,
-    summary: clip.excerpt,
-    note: '',
-    tags: clip.tags,
-  };
+  return clipRowItem(clipListRow(clip));
 }
 
-export function highlightRow(highlight: Highlight, clip: Clip | undefined): LibraryItem {
+/** The page a highlight is on, as a clip or its row. */
+type PageOf = Pick<Clip, 'title' | 'siteName' | 'url' | 'publishedAt'>;
+
+export function highlightRow(highlight: Highlight, clip: PageOf | undefined): LibraryItem {
   return {
     type: 'highlight',
     id: highlight.id,
@@ -126,8 +119,8 @@ export async function listClips(
   page: PageRequest,
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   const order = CLIP_ORDERS[sort];
-  const { records, total, last } = await readPage(db.clips, order, await countOf(db.clips, order), page);
-  return { items: records.map(clipRow), total, last };
+  const { records, total, last } = await readPage(db.clipRows, order, await countOf(db.clipRows, order), page);
+  return { items: records.map(clipRowItem), total, last };
 }
 
 export async function listHighlights(
@@ -153,7 +146,7 @@ export async function listLibrary(
     const chosen = ids.slice(page.offset, page.offset + page.limit);
     const items =
       query.type === 'clip'
-        ? (await db.clips.bulkGet(chosen)).filter((clip): clip is Clip => clip !== undefined).map(clipRow)
+        ? (await db.clipRows.bulkGet(chosen)).filter((row): row is ClipRow => row !== undefined).map(clipRowItem)
         : await withPages(
             db,
             (await db.highlights.bulkGet(chosen)).filter((h): h is Highlight => h !== undefined),
@@ -202,7 +195,7 @@ async function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<s
   } else {
     const [table, order] =
       query.type === 'clip'
-        ? ([db.clips, CLIP_ORDERS[query.sort]] as const)
+        ? ([db.clipRows, CLIP_ORDERS[query.sort]] as const)
         : ([db.highlights, query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER] as const);
     const keys = (await (table as EntityTable<{ id: string }, 'id'>).orderBy(order.index).primaryKeys()) as string[];
     ordered = order.reverse ? keys.reverse() : keys;
@@ -225,7 +218,7 @@ export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery,
   }
   const ids =
     query.type === 'clip'
-      ? await idsAt(db.clips, CLIP_ORDERS[query.sort], await db.clips.count(), offset, limit)
+      ? await idsAt(db.clipRows, CLIP_ORDERS[query.sort], await db.clipRows.count(), offset, limit)
       : await (async () => {
           const order = query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
           return idsAt(db.highlights, order, await countOf(db.highlights, order), offset, limit);
@@ -242,8 +235,9 @@ async function listOrphanedHighlights(db: CrisscrossDb, hasNotes: boolean, offse
   return { items: await withPages(db, highlights.slice(offset, offset + limit)), total: highlights.length, last: null };
 }
 
+/** A highlight row shows its page's title, site and dates, read from the clips' rows (not whole clips). */
 async function withPages(db: CrisscrossDb, highlights: Highlight[]): Promise<LibraryItem[]> {
-  const clips = await db.clips.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
-  const byId = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, c]));
+  const rows = await db.clipRows.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
+  const byId = new Map(rows.filter((row): row is ClipRow => Boolean(row)).map((row) => [row.id, row]));
   return highlights.map((h) => highlightRow(h, byId.get(h.clipId)));
 }

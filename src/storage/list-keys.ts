@@ -27,15 +27,18 @@ export function withHighlightListKeys(highlight: Highlight): WithListKeys<Highli
 
 const DERIVE: Record<string, (value: never) => unknown> = { clips: withClipListKeys, highlights: withHighlightListKeys };
 
-/** A Dexie middleware that adds the list keys to every clip and highlight written, however it is written. */
-export const listKeysMiddleware: Middleware<DBCore> = {
+/**
+ * A Dexie middleware that adds the list keys to every record of these tables written, however it is
+ * written. From schema version 9 clips are listed from their rows (clip-rows.ts), so only highlights need them.
+ */
+export const listKeysMiddleware = (tables: ReadonlyArray<keyof typeof DERIVE>): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'library-list-keys',
   create: (down) => ({
     ...down,
     table(name: string): DBCoreTable {
       const table = down.table(name);
-      const derive = DERIVE[name];
+      const derive = tables.includes(name) ? DERIVE[name] : undefined;
       if (!derive) return table;
       return {
         ...table,
@@ -46,7 +49,7 @@ export const listKeysMiddleware: Middleware<DBCore> = {
       };
     },
   }),
-};
+});
 
 /** Takes the list keys off a record read from the database. */
 export function withoutListKeys<T>(record: T): T {
