@@ -83,7 +83,8 @@ describe('the library list with filters', () => {
   /** What a search with the same filters keeps, by the search's own predicate, newest first as the list sorts. */
   function expected(type: 'clip' | 'highlight', filters: SearchFilterInput): string[] {
     const pass = compileFilter(filters);
-    const inCollections = (ref: string) => collections.filter((c) => c.items.some((item) => `${item.type}:${item.id}` === ref)).map((c) => c.name);
+    const inCollections = (ref: string) =>
+      collections.filter((c) => c.items.some((item) => `${item.type}:${item.id}` === ref)).map((c) => c.name);
     const byId = new Map(clips.map((clip) => [clip.id, clip]));
     const stored = (item: Clip | Highlight): StoredFields & { id: string; at: number } => {
       if (type === 'clip') {
@@ -148,7 +149,12 @@ describe('the library list with filters', () => {
   }
 
   it('sees changes made after a filtered list was kept: a new tag, a deletion, a collection edit', async () => {
-    const query: LibraryListQuery = { type: 'clip', sort: 'title', hasNotes: false, filters: { tags: ['cities'], collections: ['Reading'] } };
+    const query: LibraryListQuery = {
+      type: 'clip',
+      sort: 'title',
+      hasNotes: false,
+      filters: { tags: ['cities'], collections: ['Reading'] },
+    };
     const before = (await listLibrary(db, query, { offset: 0, limit: 500 })).items.map((item) => item.id);
     expect(before.length).toBeGreaterThan(1);
 
