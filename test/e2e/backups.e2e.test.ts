@@ -17,7 +17,7 @@ import { clipThroughPopup, highlightWithNote } from './user-actions';
 const POSTS = ['posts/fast-response-is-the-new-normal-in-customer-service.html', 'posts/please-understand-me.html'];
 type Chrome = {
   chrome: {
-    alarms: { create: (name: string, info: object) => void };
+    alarms: { create: (name: string, info: object) => void; get: (name: string) => Promise<{ periodInMinutes?: number } | undefined> };
     downloads: { search: (query: object) => Promise<{ filename: string; byExtensionName?: string; exists: boolean }[]> };
   };
 };
@@ -72,6 +72,13 @@ describe('automatic backups', () => {
 
   it('writes a backup when the schedule’s alarm fires', async () => {
     await settings.getByLabel('Back up automatically').selectOption('daily');
+    // The worker schedules the daily alarm when it has saved the choice: wait for that, or it could
+    // replace the alarm brought forward below.
+    await expect
+      .poll(() =>
+        settings.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.alarms.get('crisscross-backup'))?.periodInMinutes),
+      )
+      .toBe(1440);
     // Bring the worker's own alarm forward instead of waiting a day.
     await settings.evaluate(() =>
       (globalThis as unknown as Chrome).chrome.alarms.create('crisscross-backup', { when: Date.now() + 500, periodInMinutes: 1440 }),
