@@ -10,7 +10,8 @@ import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor } from '../
 import { clipListRow, clipRowItem, type ClipRow } from './clip-rows';
 import type { CrisscrossDb } from './db';
 import { NOTED_KEY } from './list-keys';
-import { filtersRestrict, idsPassing } from './list-filters';
+import { setsAnyFilter } from '../core/search/filters';
+import { idsPassing } from './list-filters';
 
 /** An order of a list: its index, its direction, and where a record sits in it. */
 interface ListOrder<T> {
@@ -141,7 +142,7 @@ export async function listLibrary(
   query: LibraryListQuery,
   page: PageRequest,
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
-  if (filtersRestrict(query.filters)) {
+  if (query.filters && setsAnyFilter(query.filters)) {
     const ids = await filteredIds(db, query);
     const chosen = ids.slice(page.offset, page.offset + page.limit);
     const items =
@@ -209,7 +210,7 @@ async function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<s
 
 /** The items of rows [offset, offset + limit) of a list (all of it by default), read from index keys alone. */
 export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery, offset = 0, limit = Infinity): Promise<ItemRef[]> {
-  if (filtersRestrict(query.filters)) {
+  if (query.filters && setsAnyFilter(query.filters)) {
     return (await filteredIds(db, query)).slice(offset, offset + limit).map((id) => ({ type: query.type, id }));
   }
   if (query.type === 'highlight' && query.orphaned) {

@@ -9,19 +9,6 @@ import type { CrisscrossDb } from './db';
 
 type ItemType = 'clip' | 'highlight';
 
-/** Whether any filter restricts the list. */
-export function filtersRestrict(filters: SearchFilterInput | undefined): filters is SearchFilterInput {
-  return Boolean(
-    filters &&
-    (filters.tags?.length ||
-      filters.sites?.length ||
-      filters.types?.length ||
-      filters.collections?.length ||
-      filters.after !== undefined ||
-      filters.before !== undefined),
-  );
-}
-
 const intersect = (a: Set<string>, b: Iterable<string>): Set<string> => {
   const kept = new Set<string>();
   for (const id of b) if (a.has(id)) kept.add(id);

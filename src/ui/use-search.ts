@@ -1,6 +1,7 @@
 // Search as you type (popup and library): a quick answer on every keystroke, article text once typing pauses, and
 // answers to stale keystrokes dropped.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { setsAnyFilter } from '../core/search/filters';
 import { sendRequest } from '../messaging/client';
 import type { SearchFilterInput, SearchResponse } from '../messaging/protocol';
 
@@ -13,17 +14,13 @@ const FULL_TEXT_RETRIES = 60;
 export type SearchState =
   { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; response: SearchResponse } | { kind: 'failed'; error: string };
 
-export function hasFilters(filters: SearchFilterInput): boolean {
-  return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
-}
-
 /** Search state for a query and filters; `limit` results at most. */
 export function useSearch(query: string, filters: SearchFilterInput, limit = 20): SearchState {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   const latest = useRef(0);
 
   useEffect(() => {
-    const active = query.trim() !== '' || hasFilters(filters);
+    const active = query.trim() !== '' || setsAnyFilter(filters);
     const ticket = ++latest.current;
     if (!active) {
       setState({ kind: 'idle' });

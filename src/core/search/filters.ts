@@ -58,6 +58,11 @@ export function labelKeys(labels: readonly string[] | null | undefined): string[
   return [...keys];
 }
 
+/** Whether a filter input as the search box and the library list send it sets any filter (an empty list sets none). */
+export function setsAnyFilter(filters: object): boolean {
+  return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
+}
+
 /** Whether the filters restrict anything at all. */
 export function hasFilters(filters: SearchFilters): boolean {
   return (

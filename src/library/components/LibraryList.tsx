@@ -6,7 +6,8 @@ import { sendRequest } from '../../messaging/client';
 import type { LibraryItem, LibraryListQuery, LibrarySort, ListCursor, SearchFilterInput, SearchResultView } from '../../messaging/protocol';
 import { SearchFilters } from '../../ui/SearchFilters';
 import { SearchResults } from '../../ui/SearchResults';
-import { hasFilters, useSearch } from '../../ui/use-search';
+import { setsAnyFilter } from '../../core/search/filters';
+import { useSearch } from '../../ui/use-search';
 import { routeHref } from '../use-route';
 import { BulkActions } from './BulkActions';
 import { ExportScoped } from './ExportScoped';
@@ -33,7 +34,7 @@ export function LibraryList() {
   const [freshness, setFreshness] = useState(0);
   // Filters alone narrow the list (sorted, every item); words typed make it a search, filtered the same way.
   const results = useSearch(query, query.trim() ? filters : {}, SEARCH_LIMIT);
-  const filtered = hasFilters(filters);
+  const filtered = setsAnyFilter(filters);
   const filterKey = filtered ? JSON.stringify(filters) : '';
   const listQuery: LibraryListQuery = { type, sort, hasNotes, orphaned, ...(filtered ? { filters } : {}) };
   /** Items chosen for bulk actions. */
