@@ -33,6 +33,8 @@ export interface SnapshotWriter {
 export type IndexState = 'restoring' | 'rebuilding' | 'ready';
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A rebuild compacts its posting lists every this many batches of 500 items read. */
+const COMPACT_EVERY_BATCHES = 10;
 
 /**
  * A pause between slices of loading the full tier, for messages waiting to be handled. Not setTimeout:
@@ -118,10 +120,14 @@ export function createSearchService(
     index = new SearchIndex();
     markAnswerable();
     rebuildCatchUpFrom = Date.now();
+    let batches = 0;
     for await (const { clips, highlights } of allItemsInBatches(db)) {
       if (stopped) return;
       const pages = await pageOf(highlights);
       index.addAll([...clips.map(clipEntry), ...highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))]);
+      // Posting lists grow as MiniSearch Maps; compacting now and then keeps the build's peak memory
+      // near what the finished index needs.
+      if (++batches % COMPACT_EVERY_BATCHES === 0) await index.compactPostings(yieldToEvents);
       // Searches are answered from what is indexed so far between batches.
       await yieldToEvents();
     }
@@ -185,6 +191,7 @@ export function createSearchService(
     applyPending();
     try {
       await index.vacuum();
+      await index.compactPostings(yieldToEvents);
       await snapshots.write(index.toSnapshot());
     } catch (error) {
       // The snapshot is a cache: losing one only costs a catch-up or rebuild at the next start.

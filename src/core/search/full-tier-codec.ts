@@ -3,6 +3,7 @@
 // tier is saved as lines (its header, then its posting lists in chunks of about CHUNK_CHARS) and loaded a
 // chunk at a time, so a keystroke arriving meanwhile waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { termWriter } from './compact-postings';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
 import { validateTier } from './snapshot';
@@ -10,18 +11,6 @@ import { fullOptions } from './tiers';
 
 /** Posting-list JSON per line: small enough to parse and install in a few milliseconds. */
 const CHUNK_CHARS = 64 * 1024;
-
-type PostingLists = AsPlainObject['index'];
-type FieldTermData = Map<number, Map<number, number>>;
-
-/**
- * MiniSearch fills its term index only through loadJS/loadJSAsync, which take the whole tier at once.
- * To fill it a chunk at a time this reaches its (protected) term map; the shape is MiniSearch 7's and
- * is checked before use, and the unit tests compare the result with MiniSearch's own loadJS.
- */
-interface TermIndexAccess {
-  _index?: { set?: (term: string, data: FieldTermData) => unknown };
-}
 
 /** Writes a full tier in the sliced format: a header line, then lines of posting lists. */
 export function serializeFullTier(tier: MiniSearch<FullDoc>): string {
@@ -54,14 +43,13 @@ export function* fullTierLoadSteps(text: string): Generator<void, MiniSearch<Ful
   if (typeof header !== 'object' || header === null || Array.isArray(header) || 'index' in header) corrupt('its header is damaged');
   const js = validateTier({ ...header, index: [] }, FULL_FIELDS, 'full');
   const tier = MiniSearch.loadJS<FullDoc>(js, fullOptions());
-  const terms = (tier as unknown as TermIndexAccess)._index;
-  if (typeof terms?.set !== 'function') corrupt('this MiniSearch version keeps its index differently');
-  const setTerm = terms.set.bind(terms);
+  // MiniSearch's loadJS takes a whole tier at once; the terms are written a chunk at a time instead.
+  const writeTerm = termWriter(tier);
   for (let i = 1; i < lines.length; i++) {
     yield;
     const entries = parseLine(lines[i]!);
     if (!Array.isArray(entries)) corrupt('a chunk of posting lists is damaged');
-    for (const entry of entries as PostingLists) setTerm(...termEntry(entry));
+    for (const entry of entries) writeTerm(entry);
   }
   return tier;
 }
@@ -102,18 +90,4 @@ function parseLine(line: string): unknown {
 
 function corrupt(why: string): never {
   throw new SearchSnapshotError('corrupt', `Search snapshot's full tier could not be loaded: ${why}`);
-}
-
-/** One posting list as MiniSearch keeps it: field id -> (short document id -> term frequency). */
-function termEntry(entry: unknown): [string, FieldTermData] {
-  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) {
-    corrupt('a posting list is damaged');
-  }
-  const data: FieldTermData = new Map();
-  for (const [fieldId, postings] of Object.entries(entry[1] as Record<string, Record<string, number>>)) {
-    const byDoc = new Map<number, number>();
-    for (const shortId in postings) byDoc.set(Number(shortId), postings[shortId]!);
-    data.set(Number(fieldId), byDoc);
-  }
-  return [entry[0], data];
 }

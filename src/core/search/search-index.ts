@@ -10,6 +10,7 @@ import { codePointLength } from './normalize';
 import { FULL_BOOSTS, FULL_TIER_WEIGHT, MATCH_WEIGHTS, QUICK_BOOSTS, compareRankKeys, relevanceBucket, type RankKey } from './ranking';
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
+import { compactTermIndex } from './compact-postings';
 import { loadFullTierSliced, loadFullTierText, serializeFullTier } from './full-tier-codec';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
 
@@ -212,6 +213,16 @@ export class SearchIndex {
    */
   search(query: QueryInput, filters: SearchFilters = {}, limit = DEFAULT_LIMIT): SearchHit[] {
     return this.run(query, filters, limit, 'both');
+  }
+
+  /**
+   * Moves long posting lists into typed arrays: the same results from about half the memory. Lists
+   * loaded from a snapshot are compact already; this catches those that grew from added items.
+   * Runs in slices of a few milliseconds, awaiting `pause` between them.
+   */
+  async compactPostings(pause: () => Promise<void> = yieldToTimers): Promise<void> {
+    await compactTermIndex(this.quick, pause);
+    if (this.full) await compactTermIndex(this.full, pause);
   }
 
   /** Cleans up stale postings left by updates and removals; worth awaiting before toSnapshot(). */

@@ -66,7 +66,8 @@ export function validateTier(parsed: unknown, fields: readonly string[], tier: '
   const ok =
     typeof js === 'object' &&
     js !== null &&
-    (js.serializationVersion === 1 || js.serializationVersion === 2) &&
+    // Version 2 only: our loaders read its posting lists themselves (version 1 nested them differently).
+    js.serializationVersion === 2 &&
     typeof js.documentCount === 'number' &&
     typeof js.nextId === 'number' &&
     isPlainObject(js.documentIds) &&

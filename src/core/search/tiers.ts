@@ -1,5 +1,6 @@
 // MiniSearch configuration of the two tiers, shared by fresh indexes and restored snapshots.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { loadCompact } from './compact-postings';
 import { FULL_FIELDS, FULL_STORED_FIELDS, QUICK_FIELDS, STORED_FIELDS, type FullDoc, type QuickDoc } from './documents';
 import { tokenize } from './normalize';
 
@@ -47,5 +48,5 @@ export function createFullTier(): MiniSearch<FullDoc> {
 
 /** Restores a quick tier from its parsed, validated JSON. */
 export function loadQuickTier(js: AsPlainObject): MiniSearch<QuickDoc> {
-  return MiniSearch.loadJS<QuickDoc>(js, quickOptions());
+  return loadCompact(js, (header) => MiniSearch.loadJS<QuickDoc>(header, quickOptions()));
 }
