@@ -4,8 +4,6 @@
 // lists (get, set, delete, has, size, iteration) from 5 bytes a posting, so scores and results are
 // unchanged. Lists are swapped in by compactTermIndex(); MiniSearch's own Maps keep serving new terms.
 import type MiniSearch from 'minisearch';
-import type { AsPlainObject } from 'minisearch';
-import { SearchSnapshotError } from './errors';
 
 /** Shorter lists stay Maps: a typed-array pair costs more than a small Map. */
 export const MIN_COMPACT_SIZE = 8;
@@ -15,7 +13,7 @@ export const MIN_COMPACT_SIZE = 8;
 const DELETED = 0;
 const OVERFLOW = 255;
 
-type FieldTermData = Map<number, Map<number, number>>;
+export type FieldTermData = Map<number, Map<number, number>>;
 
 /**
  * A Map<number, number> subset over sorted document ids. MiniSearch gives ids in increasing order
@@ -43,6 +41,17 @@ export class CompactPostings {
   static from(entries: Iterable<readonly [number, number]>, sizeHint = 0): CompactPostings {
     const list = new CompactPostings(sizeHint);
     for (const [id, freq] of entries) list.set(id, freq);
+    return list;
+  }
+
+  /** A compact copy of ascending, distinct ids and their frequencies (at least 1 each). */
+  static fromSorted(ids: Uint32Array, freqs: ArrayLike<number>): CompactPostings {
+    const list = new CompactPostings(0);
+    list.ids = ids.slice();
+    list.freqs = new Uint8Array(ids.length);
+    for (let slot = 0; slot < ids.length; slot++) list.writeFreq(slot, ids[slot]!, freqs[slot]!);
+    list.used = ids.length;
+    list.live = ids.length;
     return list;
   }
 
@@ -261,55 +270,9 @@ export function postingList(entries: Iterable<readonly [number, number]>, size: 
   return new Map(entries as Iterable<[number, number]>);
 }
 
-/**
- * How MiniSearch 7 keeps its terms. MiniSearch fills its term map only through loadJS, with Maps; to
- * fill it with compact lists (and a chunk at a time) this reaches the (protected) map. The shape is
- * checked before use, and the unit tests compare the result with MiniSearch's own loadJS.
- */
+/** MiniSearch 7's term map (not public API; see termWriter in posting-codec.ts). */
 interface TermIndexAccess {
-  _index?: Iterable<[string, FieldTermData]> & { set?: (term: string, data: FieldTermData) => unknown };
-}
-
-/** Stores one term's posting lists in a tier; throws SearchSnapshotError if MiniSearch keeps terms differently. */
-export function termWriter<T>(tier: MiniSearch<T>): (entry: unknown) => void {
-  const terms = (tier as unknown as TermIndexAccess)._index;
-  if (typeof terms?.set !== 'function') {
-    throw new SearchSnapshotError('corrupt', 'Search snapshot could not be loaded: this MiniSearch version keeps its index differently');
-  }
-  const set = terms.set.bind(terms);
-  return (entry) => set(...termEntry(entry));
-}
-
-/** Loads a tier saved by MiniSearch's toJSON (serialization version 2) with compact posting lists. */
-export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) => MiniSearch<T>): MiniSearch<T> {
-  const tier = load({ ...js, index: [] });
-  const write = termWriter(tier);
-  for (const entry of js.index) write(entry);
-  return tier;
-}
-
-/** One saved term, [term, {fieldId: {shortId: frequency}}], as MiniSearch keeps it in memory. */
-function termEntry(entry: unknown): [string, FieldTermData] {
-  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) {
-    throw new SearchSnapshotError('corrupt', 'Search snapshot could not be loaded: a posting list is damaged');
-  }
-  const data: FieldTermData = new Map();
-  for (const [fieldId, postings] of Object.entries(entry[1] as Record<string, Record<string, number>>)) {
-    const ids = Object.keys(postings);
-    // Integer-like keys come back in ascending order, the order CompactPostings appends fastest in.
-    data.set(Number(fieldId), postingList(savedPostings(ids, postings), ids.length));
-  }
-  return [entry[0], data];
-}
-
-function* savedPostings(ids: readonly string[], postings: Record<string, number>): Generator<[number, number]> {
-  for (const id of ids) {
-    const freq = postings[id];
-    if (typeof freq !== 'number' || !(freq >= 1)) {
-      throw new SearchSnapshotError('corrupt', 'Search snapshot could not be loaded: a term frequency is damaged');
-    }
-    yield [Number(id), freq];
-  }
+  _index?: Iterable<[string, FieldTermData]>;
 }
 
 /**

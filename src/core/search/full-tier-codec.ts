@@ -3,7 +3,7 @@
 // tier is saved as lines (its header, then its posting lists in chunks of about CHUNK_CHARS) and loaded a
 // chunk at a time, so a keystroke arriving meanwhile waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { termWriter } from './compact-postings';
+import { savedTerms, termWriter, tierHeader } from './posting-codec';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
 import { validateTier } from './snapshot';
@@ -14,11 +14,10 @@ const CHUNK_CHARS = 64 * 1024;
 
 /** Writes a full tier in the sliced format: a header line, then lines of posting lists. */
 export function serializeFullTier(tier: MiniSearch<FullDoc>): string {
-  const { index, ...header } = tier.toJSON();
-  const lines = [JSON.stringify(header)];
+  const lines = [JSON.stringify(tierHeader(tier))];
   let chunk: string[] = [];
   let chars = 0;
-  for (const entry of index) {
+  for (const entry of savedTerms(tier)) {
     const json = JSON.stringify(entry);
     chunk.push(json);
     chars += json.length;

@@ -11,6 +11,7 @@ import { FULL_BOOSTS, FULL_TIER_WEIGHT, MATCH_WEIGHTS, QUICK_BOOSTS, compareRank
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
+import { serializeTier } from './posting-codec';
 import { loadFullTierSliced, loadFullTierText, serializeFullTier } from './full-tier-codec';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
 
@@ -244,7 +245,7 @@ export class SearchIndex {
     } else {
       full = serializeFullTier(this.ensureFullSync());
     }
-    return { version: INDEX_VERSION, quick: JSON.stringify(this.quick), full, watermark: this.mark };
+    return { version: INDEX_VERSION, quick: serializeTier(this.quick), full, watermark: this.mark };
   }
 
   private run(query: QueryInput, filters: SearchFilters, limit: number, mode: 'quick' | 'full' | 'both'): SearchHit[] {

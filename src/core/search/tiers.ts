@@ -1,6 +1,6 @@
 // MiniSearch configuration of the two tiers, shared by fresh indexes and restored snapshots.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
-import { loadCompact } from './compact-postings';
+import { loadCompact } from './posting-codec';
 import { FULL_FIELDS, FULL_STORED_FIELDS, QUICK_FIELDS, STORED_FIELDS, type FullDoc, type QuickDoc } from './documents';
 import { tokenize } from './normalize';
 

@@ -2,7 +2,8 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../bench/prng';
-import { CompactPostings, MIN_COMPACT_SIZE, compactTermIndex, loadCompact } from '../../../src/core/search/compact-postings';
+import { CompactPostings, MIN_COMPACT_SIZE, compactTermIndex } from '../../../src/core/search/compact-postings';
+import { loadCompact } from '../../../src/core/search/posting-codec';
 import { SearchSnapshotError } from '../../../src/core/search';
 import { toFullDoc, toQuickDoc } from '../../../src/core/search/documents';
 import { loadQuickTier, quickOptions, createFullTier } from '../../../src/core/search/tiers';

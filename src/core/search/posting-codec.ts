@@ -1,0 +1,194 @@
+// How a tier's terms are saved and loaded. A posting list is saved as text: base64 of (id gap, frequency)
+// pairs as variable-length integers. MiniSearch's JSON spells each posting as `"48213":2,` (about 9
+// characters, parsed into an object, then read key by key); this takes about 3.5 and decodes in one loop
+// into the typed arrays a CompactPostings keeps. Terms saved in MiniSearch's own JSON still load.
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
+import { CompactPostings, MIN_COMPACT_SIZE, postingList, type FieldTermData } from './compact-postings';
+import { SearchSnapshotError } from './errors';
+
+/** One saved term: [term, {fieldId: encoded postings}], or MiniSearch's [term, {fieldId: {shortId: frequency}}]. */
+export type SavedTerm = [string, Record<string, string>];
+
+/**
+ * How MiniSearch 7 keeps its terms. MiniSearch fills its term map only through loadJS, with Maps, and
+ * saves it only through toJSON, as one array; to fill it with compact lists, a chunk at a time, and save
+ * it term by term, this reaches the (protected) map. The shape is checked before use, and the unit
+ * tests compare the results with MiniSearch's own loadJS and toJSON.
+ */
+interface TermIndexAccess {
+  _index?: Iterable<[string, FieldTermData]> & { set?: (term: string, data: FieldTermData) => unknown };
+}
+
+/** The tier's terms, one saved entry at a time (nothing else is built: a 100k-item tier is hundreds of MB as JSON). */
+export function* savedTerms<T>(tier: MiniSearch<T>): Generator<SavedTerm> {
+  for (const [term, data] of termMap(tier)) {
+    const fields: Record<string, string> = {};
+    for (const [fieldId, postings] of data) fields[fieldId] = encodePostings(postings);
+    yield [term, fields];
+  }
+}
+
+/** MiniSearch's toJSON without its term index (written separately by savedTerms). */
+export function tierHeader<T>(tier: MiniSearch<T>): Omit<AsPlainObject, 'index'> {
+  // toJSON reads the terms from `_index`: a view of the tier whose own term map is empty skips building them.
+  const view = Object.assign(Object.create(tier) as MiniSearch<T>, { _index: [] });
+  const { index, ...header } = view.toJSON();
+  if (index.length > 0) throw new Error('this MiniSearch version saves its terms differently');
+  return header;
+}
+
+/** A tier as JSON, its terms saved by savedTerms. */
+export function serializeTier<T>(tier: MiniSearch<T>): string {
+  return JSON.stringify({ ...tierHeader(tier), index: [...savedTerms(tier)] });
+}
+
+/** Stores one saved term's posting lists in a tier; throws SearchSnapshotError if MiniSearch keeps terms differently. */
+export function termWriter<T>(tier: MiniSearch<T>): (entry: unknown) => void {
+  const terms = (tier as unknown as TermIndexAccess)._index;
+  if (typeof terms?.set !== 'function') corrupt('this MiniSearch version keeps its index differently');
+  const set = terms.set.bind(terms);
+  return (entry) => set(...termEntry(entry));
+}
+
+/** Loads a tier saved by serializeTier or MiniSearch's toJSON (serialization version 2), with compact posting lists. */
+export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) => MiniSearch<T>): MiniSearch<T> {
+  const tier = load({ ...js, index: [] });
+  const write = termWriter(tier);
+  for (const entry of js.index) write(entry);
+  return tier;
+}
+
+/** Encodes postings (any order; ids distinct, frequencies at least 1) as base64 text. */
+export function encodePostings(postings: Iterable<readonly [number, number]>): string {
+  const entries = [...postings];
+  if (!isAscending(entries)) entries.sort((a, b) => a[0] - b[0]);
+  const bytes: number[] = [];
+  let last = -1;
+  for (const [id, freq] of entries) {
+    // Gaps of at least 1, stored minus 1, so the first id (gap from -1) and tight runs take one byte.
+    pushVarint(bytes, id - last - 1);
+    pushVarint(bytes, freq);
+    last = id;
+  }
+  let binary = '';
+  // In chunks: String.fromCharCode takes its bytes as arguments, and argument lists have a limit.
+  for (let i = 0; i < bytes.length; i += 8_192) binary += String.fromCharCode(...bytes.slice(i, i + 8_192));
+  return btoa(binary);
+}
+
+/**
+ * Decodes text from encodePostings into the list MiniSearch will keep (compact when long). Throws
+ * Error on text that is not such a list; the caller turns it into a snapshot error.
+ */
+export function decodePostings(text: string): Map<number, number> {
+  const reader = new VarintReader(atob(text));
+  // Each posting takes at least two bytes, so this many slots always suffice.
+  const capacity = reader.length >>> 1;
+  const ids = new Uint32Array(capacity);
+  const freqs = new Uint32Array(capacity);
+  let count = 0;
+  let last = -1;
+  while (!reader.done) {
+    last += reader.next() + 1;
+    const freq = reader.next();
+    if (freq < 1) throw new Error('a posting has no frequency');
+    ids[count] = last;
+    freqs[count] = freq;
+    count++;
+  }
+  if (count < MIN_COMPACT_SIZE) {
+    const map = new Map<number, number>();
+    for (let i = 0; i < count; i++) map.set(ids[i]!, freqs[i]!);
+    return map;
+  }
+  return CompactPostings.fromSorted(ids.subarray(0, count), freqs.subarray(0, count)) as unknown as Map<number, number>;
+}
+
+function termMap<T>(tier: MiniSearch<T>): Iterable<[string, FieldTermData]> {
+  const terms = (tier as unknown as TermIndexAccess)._index;
+  if (!terms || typeof terms[Symbol.iterator] !== 'function') throw new Error('this MiniSearch version keeps its index differently');
+  return terms;
+}
+
+/** One saved term as MiniSearch keeps it in memory. */
+function termEntry(entry: unknown): [string, FieldTermData] {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'object' || entry[1] === null) {
+    corrupt('a posting list is damaged');
+  }
+  const data: FieldTermData = new Map();
+  for (const [fieldId, postings] of Object.entries(entry[1] as Record<string, unknown>)) {
+    data.set(Number(fieldId), savedPostingList(postings));
+  }
+  return [entry[0], data];
+}
+
+function savedPostingList(postings: unknown): Map<number, number> {
+  if (typeof postings === 'string') {
+    try {
+      return decodePostings(postings);
+    } catch (cause) {
+      throw new SearchSnapshotError('corrupt', 'Search snapshot could not be loaded: a posting list is damaged', { cause });
+    }
+  }
+  if (typeof postings !== 'object' || postings === null) corrupt('a posting list is damaged');
+  const byId = postings as Record<string, unknown>;
+  const ids = Object.keys(byId);
+  // Integer-like keys come back in ascending order, the order CompactPostings appends fastest in.
+  return postingList(jsonPostings(ids, byId), ids.length);
+}
+
+function* jsonPostings(ids: readonly string[], postings: Record<string, unknown>): Generator<[number, number]> {
+  for (const id of ids) {
+    const freq = postings[id];
+    if (typeof freq !== 'number' || !(freq >= 1)) corrupt('a term frequency is damaged');
+    yield [Number(id), freq];
+  }
+}
+
+function corrupt(why: string): never {
+  throw new SearchSnapshotError('corrupt', `Search snapshot could not be loaded: ${why}`);
+}
+
+function isAscending(entries: readonly (readonly [number, number])[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i]![0] <= entries[i - 1]![0]) return false;
+  return true;
+}
+
+function pushVarint(bytes: number[], value: number): void {
+  let rest = value;
+  while (rest >= 0x80) {
+    bytes.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  bytes.push(rest);
+}
+
+/** Reads variable-length integers from a binary string (one character per byte), in order. */
+class VarintReader {
+  private pos = 0;
+
+  constructor(private readonly binary: string) {}
+
+  get length(): number {
+    return this.binary.length;
+  }
+
+  get done(): boolean {
+    return this.pos >= this.binary.length;
+  }
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    while (this.pos < this.binary.length) {
+      const byte = this.binary.charCodeAt(this.pos++);
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+      // Ids and frequencies fit in 32 bits: five bytes at most.
+      if (scale > 2 ** 35) break;
+    }
+    throw new Error('a posting list ends in the middle of a number, or holds one too large');
+  }
+}
