@@ -5,6 +5,7 @@ import type { Collection } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import { CLIP_ROWS, clipListRow, clipRowsMiddleware, type ClipRow } from './clip-rows';
+import { createWriteGeneration, type WriteGeneration } from './write-generation';
 import { listKeysMiddleware, NOTED_KEY, PUBLISHED_KEY, withClipListKeys, withHighlightListKeys, withoutListKeys } from './list-keys';
 
 export const DB_NAME = 'crisscross';
@@ -153,6 +154,8 @@ export class CrisscrossDb extends Dexie {
   orphans!: EntityTable<Orphan, 'id'>;
   /** Only the library list reads these (library-store.ts); the middleware keeps them equal to clips. */
   clipRows!: EntityTable<ClipRow, 'id'>;
+  /** Moves on with every committed library write; keeps the list's counts between writes. */
+  readonly writes: WriteGeneration = createWriteGeneration();
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {
     super(name, options);
@@ -163,6 +166,7 @@ export class CrisscrossDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(this.writes.middleware);
     if (last >= CLIP_ROWS_VERSION) this.use(clipRowsMiddleware);
     if (last >= LIST_KEYS_VERSION) {
       this.use(listKeysMiddleware(last >= CLIP_ROWS_VERSION ? ['highlights'] : ['clips', 'highlights']));

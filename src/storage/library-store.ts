@@ -111,8 +111,11 @@ async function idsAt<T extends { id: string }>(
   return backwards.reverse();
 }
 
-const countOf = <T extends { id: string }>(table: EntityTable<T, 'id'>, order: ListOrder<T>) =>
-  order.sparse ? table.orderBy(order.index).count() : table.count();
+/** A list's size: its index's count when only some records are in it, else the table's. */
+const countOf = <T extends { id: string }>(db: CrisscrossDb, table: EntityTable<T, 'id'>, order: ListOrder<T>) =>
+  db.writes.cachedCount(order.sparse ? `${table.name}:${order.index}` : table.name, () =>
+    order.sparse ? table.orderBy(order.index).count() : table.count(),
+  );
 
 export async function listClips(
   db: CrisscrossDb,
@@ -120,7 +123,7 @@ export async function listClips(
   page: PageRequest,
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   const order = CLIP_ORDERS[sort];
-  const { records, total, last } = await readPage(db.clipRows, order, await countOf(db.clipRows, order), page);
+  const { records, total, last } = await readPage(db.clipRows, order, await countOf(db, db.clipRows, order), page);
   return { items: records.map(clipRowItem), total, last };
 }
 
@@ -132,7 +135,7 @@ export async function listHighlights(
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   if (orphanedOnly) return listOrphanedHighlights(db, hasNotes, page.offset, page.limit);
   const order = hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
-  const { records, total, last } = await readPage(db.highlights, order, await countOf(db.highlights, order), page);
+  const { records, total, last } = await readPage(db.highlights, order, await countOf(db, db.highlights, order), page);
   return { items: await withPages(db, records), total, last };
 }
 
@@ -159,32 +162,15 @@ export async function listLibrary(
 }
 
 /** Filtered lists in order, kept while the library is unchanged, so each page after the first is a slice. */
-const filteredLists = new WeakMap<CrisscrossDb, Map<string, { stamp: string; ids: string[] }>>();
+const filteredLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: string[] }>>();
 const FILTERED_LISTS_KEPT = 8;
-
-/**
- * Changes to what a filtered list holds: every write raises its record's updatedAt, and a deletion
- * lowers a count. Read from index ends only, so checking costs a few key reads.
- */
-async function libraryStamp(db: CrisscrossDb): Promise<string> {
-  const newest = (table: { orderBy(index: string): { lastKey(): Promise<unknown> } }) => table.orderBy('updatedAt').lastKey();
-  const parts = await Promise.all([
-    db.clips.count(),
-    db.highlights.count(),
-    db.collections.count(),
-    db.orphans.count(),
-    newest(db.clips),
-    newest(db.highlights),
-    newest(db.collections),
-  ]);
-  return parts.join('|');
-}
 
 /** The ids of a filtered list, in its order: the sort index's keys, keeping those that pass. */
 async function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<string[]> {
   const key = JSON.stringify(query);
-  const stamp = await libraryStamp(db);
-  const lists = filteredLists.get(db) ?? new Map<string, { stamp: string; ids: string[] }>();
+  // Every write to the library moves the generation on, so a kept list is current while it matches.
+  const stamp = db.writes.current;
+  const lists = filteredLists.get(db) ?? new Map<string, { stamp: number; ids: string[] }>();
   filteredLists.set(db, lists);
   const kept = lists.get(key);
   if (kept?.stamp === stamp) return kept.ids;
@@ -219,10 +205,10 @@ export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery,
   }
   const ids =
     query.type === 'clip'
-      ? await idsAt(db.clipRows, CLIP_ORDERS[query.sort], await db.clipRows.count(), offset, limit)
+      ? await idsAt(db.clipRows, CLIP_ORDERS[query.sort], await countOf(db, db.clipRows, CLIP_ORDERS[query.sort]), offset, limit)
       : await (async () => {
           const order = query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
-          return idsAt(db.highlights, order, await countOf(db.highlights, order), offset, limit);
+          return idsAt(db.highlights, order, await countOf(db, db.highlights, order), offset, limit);
         })();
   return ids.map((id) => ({ type: query.type, id }));
 }
