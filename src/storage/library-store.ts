@@ -1,7 +1,8 @@
 // Pages of the library list, read in index order so a 100,000-item library never loads whole. Every
 // order is a compound index of [sort key, id], so rows with the same key keep one order and a page can
 // start right after the last row of the one before (keyset paging: one index seek, however deep).
-// A jump far into the list (a scrollbar dragged) walks index keys only, from the nearer end.
+// A jump near either end (a scrollbar dragged) walks index keys from that end; one far from both reads
+// the list's ids in order once, kept until the library changes, and takes its page from them.
 import type { EntityTable } from 'dexie';
 import type { ItemRef } from '../core/collection';
 import type { Highlight } from '../core/highlight';
@@ -68,6 +69,7 @@ export interface PageRequest {
 type Page<T> = { records: T[]; total: number; last: ListCursor | null };
 
 async function readPage<T extends { id: string }>(
+  db: CrisscrossDb,
   table: EntityTable<T, 'id'>,
   order: ListOrder<T>,
   total: number,
@@ -78,17 +80,22 @@ async function readPage<T extends { id: string }>(
     const range = order.reverse ? table.where(order.index).below(page.after).reverse() : table.where(order.index).above(page.after);
     records = await range.limit(page.limit).toArray();
   } else {
-    const ids = await idsAt(table, order, total, page.offset, page.limit);
+    const ids = await idsAt(db, table, order, total, page.offset, page.limit);
     records = (await table.bulkGet(ids as never[])).filter((record): record is Awaited<T> => record !== undefined) as T[];
   }
   return { records, total, last: records.length > 0 ? order.cursorOf(records.at(-1)!) : null };
 }
 
+/** Further than this from both ends of a list, a jump takes its page from the list's kept ids. */
+const WALK_LIMIT = 400;
+
 /**
- * The ids of rows [offset, offset + limit), walking only index keys (no records are read) and from
- * whichever end of the list is nearer, so the last page costs what the first does.
+ * The ids of rows [offset, offset + limit). Near an end, walking index keys (no records are read) from
+ * that end costs what the first page does; far from both, walking would pass tens of thousands of keys
+ * (a second at 100,000 items), so the list's ids are read whole, once, and kept until the library changes.
  */
 async function idsAt<T extends { id: string }>(
+  db: CrisscrossDb,
   table: EntityTable<T, 'id'>,
   order: ListOrder<T>,
   total: number,
@@ -98,17 +105,28 @@ async function idsAt<T extends { id: string }>(
   const end = Math.min(total, offset + limit);
   if (end <= offset) return [];
   const ordered = table.orderBy(order.index);
-  if (offset <= total - end) {
+  if (offset <= WALK_LIMIT) {
     return (await (order.reverse ? ordered.reverse() : ordered)
       .offset(offset)
       .limit(end - offset)
       .primaryKeys()) as string[];
   }
-  const backwards = (await (order.reverse ? ordered : ordered.reverse())
-    .offset(total - end)
-    .limit(end - offset)
-    .primaryKeys()) as string[];
-  return backwards.reverse();
+  if (total - end <= WALK_LIMIT) {
+    const backwards = (await (order.reverse ? ordered : ordered.reverse())
+      .offset(total - end)
+      .limit(end - offset)
+      .primaryKeys()) as string[];
+    return backwards.reverse();
+  }
+  return (await idsInOrder(db, table, order)).slice(offset, end);
+}
+
+/** Every id of a list, in its order, kept until the library changes. */
+function idsInOrder<T extends { id: string }>(db: CrisscrossDb, table: EntityTable<T, 'id'>, order: ListOrder<T>): Promise<string[]> {
+  return keptIds(db, `order:${table.name}:${order.index}`, async () => {
+    const keys = (await table.orderBy(order.index).primaryKeys()) as string[];
+    return order.reverse ? keys.reverse() : keys;
+  });
 }
 
 /** A list's size: its index's count when only some records are in it, else the table's. */
@@ -123,7 +141,7 @@ export async function listClips(
   page: PageRequest,
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   const order = CLIP_ORDERS[sort];
-  const { records, total, last } = await readPage(db.clipRows, order, await countOf(db, db.clipRows, order), page);
+  const { records, total, last } = await readPage(db, db.clipRows, order, await countOf(db, db.clipRows, order), page);
   return { items: records.map(clipRowItem), total, last };
 }
 
@@ -135,7 +153,7 @@ export async function listHighlights(
 ): Promise<{ items: LibraryItem[]; total: number; last: ListCursor | null }> {
   if (orphanedOnly) return listOrphanedHighlights(db, hasNotes, page.offset, page.limit);
   const order = hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
-  const { records, total, last } = await readPage(db.highlights, order, await countOf(db, db.highlights, order), page);
+  const { records, total, last } = await readPage(db, db.highlights, order, await countOf(db, db.highlights, order), page);
   return { items: await withPages(db, records), total, last };
 }
 
@@ -161,37 +179,39 @@ export async function listLibrary(
   return query.type === 'clip' ? listClips(db, query.sort, page) : listHighlights(db, query.hasNotes, page, query.orphaned);
 }
 
-/** Filtered lists in order, kept while the library is unchanged, so each page after the first is a slice. */
-const filteredLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: string[] }>>();
-const FILTERED_LISTS_KEPT = 8;
+/** Lists of ids in order, kept while the library is unchanged, so each page after the first is a slice. */
+const keptLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: string[] }>>();
+const LISTS_KEPT = 8;
 
-/** The ids of a filtered list, in its order: the sort index's keys, keeping those that pass. */
-async function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<string[]> {
-  const key = JSON.stringify(query);
+/** A list of ids from the cache while nothing was written to the library since it was made, else from `make`. */
+async function keptIds(db: CrisscrossDb, key: string, make: () => Promise<string[]>): Promise<string[]> {
   // Every write to the library moves the generation on, so a kept list is current while it matches.
   const stamp = db.writes.current;
-  const lists = filteredLists.get(db) ?? new Map<string, { stamp: number; ids: string[] }>();
-  filteredLists.set(db, lists);
+  const lists = keptLists.get(db) ?? new Map<string, { stamp: number; ids: string[] }>();
+  keptLists.set(db, lists);
   const kept = lists.get(key);
   if (kept?.stamp === stamp) return kept.ids;
-
-  const passing = await idsPassing(db, query.type, query.filters ?? {});
-  let ordered: string[];
-  if (query.type === 'highlight' && query.orphaned) {
-    ordered = (await listOrphanedHighlights(db, query.hasNotes, 0, Infinity)).items.map((item) => item.id);
-  } else {
-    const [table, order] =
-      query.type === 'clip'
-        ? ([db.clipRows, CLIP_ORDERS[query.sort]] as const)
-        : ([db.highlights, query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER] as const);
-    const keys = (await (table as EntityTable<{ id: string }, 'id'>).orderBy(order.index).primaryKeys()) as string[];
-    ordered = order.reverse ? keys.reverse() : keys;
-  }
-  const ids = ordered.filter((id) => passing.has(id));
+  const ids = await make();
   lists.delete(key);
   lists.set(key, { stamp, ids });
-  if (lists.size > FILTERED_LISTS_KEPT) lists.delete(lists.keys().next().value!);
+  if (lists.size > LISTS_KEPT) lists.delete(lists.keys().next().value!);
   return ids;
+}
+
+/** The ids of a filtered list, in its order: the sort index's keys, keeping those that pass. */
+function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<string[]> {
+  return keptIds(db, `filtered:${JSON.stringify(query)}`, async () => {
+    const passing = await idsPassing(db, query.type, query.filters ?? {});
+    let ordered: string[];
+    if (query.type === 'highlight' && query.orphaned) {
+      ordered = (await listOrphanedHighlights(db, query.hasNotes, 0, Infinity)).items.map((item) => item.id);
+    } else if (query.type === 'clip') {
+      ordered = await idsInOrder(db, db.clipRows, CLIP_ORDERS[query.sort]);
+    } else {
+      ordered = await idsInOrder(db, db.highlights, query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER);
+    }
+    return ordered.filter((id) => passing.has(id));
+  });
 }
 
 /** The items of rows [offset, offset + limit) of a list (all of it by default), read from index keys alone. */
@@ -205,10 +225,10 @@ export async function listLibraryRefs(db: CrisscrossDb, query: LibraryListQuery,
   }
   const ids =
     query.type === 'clip'
-      ? await idsAt(db.clipRows, CLIP_ORDERS[query.sort], await countOf(db, db.clipRows, CLIP_ORDERS[query.sort]), offset, limit)
+      ? await idsAt(db, db.clipRows, CLIP_ORDERS[query.sort], await countOf(db, db.clipRows, CLIP_ORDERS[query.sort]), offset, limit)
       : await (async () => {
           const order = query.hasNotes ? NOTED_ORDER : HIGHLIGHT_ORDER;
-          return idsAt(db.highlights, order, await countOf(db, db.highlights, order), offset, limit);
+          return idsAt(db, db.highlights, order, await countOf(db, db.highlights, order), offset, limit);
         })();
   return ids.map((id) => ({ type: query.type, id }));
 }

@@ -190,3 +190,31 @@ describe('schema version 8', () => {
     }
   });
 });
+
+describe('a jump far from both ends of a long list', () => {
+  it('takes its rows from the kept ids, which follow adds and deletes', async () => {
+    const more = Array.from({ length: 1_000 }, (_, n) => makeClip(CLIP_COUNT + n));
+    await db.clips.bulkAdd(more);
+    clips.push(...more);
+    for (const sort of ['saved', 'title'] as const) {
+      const query = { type: 'clip' as const, sort, hasNotes: false };
+      let expected = referenceClipIds(clips, sort);
+      for (const offset of [401, 520, 610]) {
+        expect(ids((await listLibrary(db, query, { offset, limit: 40 })).items), `${sort} at ${offset}`).toEqual(
+          expected.slice(offset, offset + 40),
+        );
+      }
+      // A row added before the middle, one deleted: the same offset now shows the neighbouring rows.
+      const added = makeClip(5_000 + (sort === 'title' ? 1 : 0));
+      await db.clips.add(added);
+      await db.clips.delete(expected[600]!);
+      clips.push(added);
+      clips = clips.filter((clip) => clip.id !== expected[600]);
+      expected = referenceClipIds(clips, sort);
+      expect(ids((await listLibrary(db, query, { offset: 590, limit: 40 })).items), `${sort} after writes`).toEqual(
+        expected.slice(590, 630),
+      );
+      expect((await listLibraryRefs(db, query, 500, 3)).map((ref) => ref.id)).toEqual(expected.slice(500, 503));
+    }
+  });
+});
