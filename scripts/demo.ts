@@ -59,6 +59,8 @@ try {
   await reading.setViewportSize({ width: 1100, height: 800 });
   await reading.goto(blog.url('posts/fast-response-is-the-new-normal-in-customer-service.html'));
   await selectPhrase(reading, 'Customer Service is the new marketing because your customers don’t live on your time');
+  // The toolbar appears a moment after the selection: a busy machine must not click before it is laid out.
+  while (!(await isControlVisible(reading, 'Highlight with note'))) await reading.waitForTimeout(50);
   await clickControl(reading, 'Highlight with note');
   while (!(await isControlVisible(reading, 'Note'))) await reading.waitForTimeout(50);
   await reading.keyboard.type('Service as marketing: compare with the post on Chrome’s speed.');
@@ -86,6 +88,15 @@ try {
   await library.getByRole('list', { name: 'Clips' }).locator('.row-title').first().waitFor();
   await library.screenshot({ path: `${OUT}/${String(++step).padStart(2, '0')}-library-list.png` });
   console.log(`  screenshot ${OUT}/${String(step).padStart(2, '0')}-library-list.png`);
+  // A range selected with Shift+click, and the bulk actions it offers.
+  const selectBoxes = library.getByRole('list', { name: 'Clips' }).getByRole('checkbox', { name: /^Select / });
+  await selectBoxes.nth(0).click();
+  await selectBoxes.nth(2).click({ modifiers: ['Shift'] });
+  const bulk = library.getByRole('region', { name: 'Selected items' });
+  await bulk.getByText('3 selected').waitFor();
+  await library.screenshot({ path: `${OUT}/${String(++step).padStart(2, '0')}-library-selection.png` });
+  console.log(`  screenshot ${OUT}/${String(step).padStart(2, '0')}-library-selection.png`);
+  await bulk.getByRole('button', { name: 'Clear selection' }).click();
   await library.getByRole('radio', { name: 'Highlights' }).click();
   await library.getByRole('list', { name: 'Highlights' }).locator('.row-title').first().click();
   await library.getByRole('heading', { level: 1 }).filter({ hasText: 'Fast response' }).waitFor();
