@@ -33,6 +33,8 @@ export interface SnapshotWriter {
 export type IndexState = 'restoring' | 'rebuilding' | 'ready';
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Longest stretch of indexing between pauses during a rebuild. */
+const BUILD_SLICE_MS = 12;
 /** A rebuild compacts its posting lists every this many batches of 500 items read. */
 const COMPACT_EVERY_BATCHES = 10;
 
@@ -124,11 +126,21 @@ export function createSearchService(
     for await (const { clips, highlights } of allItemsInBatches(db)) {
       if (stopped) return;
       const pages = await pageOf(highlights);
-      index.addAll([...clips.map(clipEntry), ...highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))]);
+      const items = [...clips.map(clipEntry), ...highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))];
+      // A batch of long articles takes a second to index. In Chromium the index shares its thread with
+      // the extension's pages (popup, library), so it pauses every few milliseconds; searches are
+      // answered from what is indexed so far meanwhile.
+      let sliceStart = performance.now();
+      for (const item of items) {
+        index.upsert(item);
+        if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
+          await yieldToEvents();
+          sliceStart = performance.now();
+        }
+      }
       // Posting lists grow as MiniSearch Maps; compacting now and then keeps the build's peak memory
       // near what the finished index needs.
       if (++batches % COMPACT_EVERY_BATCHES === 0) await index.compactPostings(yieldToEvents);
-      // Searches are answered from what is indexed so far between batches.
       await yieldToEvents();
     }
     await catchUp(rebuildCatchUpFrom);
