@@ -98,6 +98,9 @@ describe('the search host (offscreen document)', () => {
 
   it('finds everything after the document is closed, including an item saved since the last snapshot', async () => {
     await clip('lichen.html', 'Lichen on granite walls', 'Lichen grows slowly on the north side of granite.');
+    // The worker tells the host of the save just after answering it, and would create the document
+    // again to do so: a search first makes sure that message went to this document.
+    expect(await search('lichen')).toEqual(['Lichen on granite walls']);
     // Closed at once: the new item is in no snapshot yet; the next host catches up with it.
     await helper.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.offscreen.closeDocument());
     expect((await storedSearchSnapshot(helper)).some((row) => row.json.includes('lichen'))).toBe(false);
