@@ -41,19 +41,22 @@ const sizes = option('sizes', '1000,10000')
   .map((value) => Number(value.trim().replace(/_/g, '')));
 if (sizes.some((size) => !Number.isInteger(size) || size < 10)) {
   console.error(
-    'usage: bench/run.ts [--sizes=1000,10000,100000] [--only=search|list|connections] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
+    'usage: bench/run.ts [--sizes=1000,10000,100000] [--only=search,list,connections] [--cold-runs=5] [--baseline-budget-ms=60000] [--out=latest] | --render=latest',
   );
   process.exit(2);
 }
 /**
- * --only=search, --only=list or --only=connections runs one part (connections alone skips inserting
- * the library into IndexedDB); without it all three run.
+ * --only=search, list or connections, or several joined by commas, runs those parts (connections alone
+ * skips inserting the library into IndexedDB); without it all three run.
  */
-const only = option('only', '');
-if (only && only !== 'search' && only !== 'list' && only !== 'connections') {
-  console.error(`--only takes search, list or connections, not "${only}"`);
+const PARTS = ['search', 'list', 'connections'];
+const only = option('only', PARTS.join(',')).split(',');
+const unknownPart = only.find((part) => !PARTS.includes(part));
+if (unknownPart !== undefined) {
+  console.error(`--only takes search, list or connections (joined by commas), not "${unknownPart}"`);
   process.exit(2);
 }
+const runs = (part: string) => only.includes(part);
 const coldRuns = Number(option('cold-runs', '5'));
 const baselineBudgetMs = Number(option('baseline-budget-ms', '60000'));
 /** Results go to bench/results/<out>.json and .md. */
@@ -103,7 +106,7 @@ async function save(): Promise<string> {
   return markdown;
 }
 
-for (const size of only === 'connections' ? [] : sizes) {
+for (const size of runs('search') || runs('list') ? sizes : []) {
   log(`${size.toLocaleString('en-US')} items: fresh profile, built extension`);
   const sizeStart = performance.now();
   const loadBefore = load();
@@ -115,7 +118,7 @@ for (const size of only === 'connections' ? [] : sizes) {
     // Said at once, so a failure further on can be told apart from a browser that went away.
     session.context.on('close', () => closing || log('the browser closed unexpectedly'));
     try {
-      if (only === 'list') {
+      if (!runs('search')) {
         listResults.push(await measureList(session, listHelper, size, log));
         continue;
       }
@@ -138,7 +141,7 @@ for (const size of only === 'connections' ? [] : sizes) {
         ratios: ratios(extension, baselines),
         rows: targetRows(size, extension),
       });
-      if (only !== 'search') listResults.push(await measureList(session, listHelper, size, log));
+      if (runs('list')) listResults.push(await measureList(session, listHelper, size, log));
     } finally {
       closing = true;
       await session.close();
@@ -151,20 +154,20 @@ for (const size of only === 'connections' ? [] : sizes) {
   } finally {
     await rm(profileDir, { recursive: true, force: true });
   }
-  if (only !== 'list') await save();
-  if (only !== 'search') await saveList();
+  if (runs('search')) await save();
+  if (runs('list')) await saveList();
 }
 
-if (only === '' || only === 'search') {
+if (runs('search')) {
   const markdown = await save();
   console.log(`\n${markdown}`);
   log(`wrote bench/results/${out}.json and bench/results/${out}.md`);
 }
-if (only === '' || only === 'list') {
+if (runs('list')) {
   console.log(`\n${await saveList()}`);
   log(`wrote bench/results/${listOut}.json and bench/results/${listOut}.md`);
 }
-if (only === '' || only === 'connections') {
+if (runs('connections')) {
   // Connections: the worker's core code in an extension page, beside a naive baseline, on the same libraries.
   // A named run (--out) keeps the default connections results: a 100k run alone does not replace the 1k and 10k ones.
   const name = out === 'latest' ? 'connections' : `connections-${out}`;
