@@ -189,7 +189,14 @@ export function createSearchService(
     snapshotTimer = setTimeout(() => void saveSnapshot(), snapshotDelayMs);
   }
 
-  async function saveSnapshot(): Promise<void> {
+  /** The save under way: saves take turns, as one snapshot's commit deletes the parts of any other. */
+  let saving: Promise<void> = Promise.resolve();
+  function saveSnapshot(): Promise<void> {
+    saving = saving.then(saveSnapshotNow);
+    return saving;
+  }
+
+  async function saveSnapshotNow(): Promise<void> {
     if (state !== 'ready' || !index.fullTierLoaded) return scheduleSnapshot();
     applyPending();
     try {

@@ -227,4 +227,22 @@ describe('search service', () => {
     expect(restarted.fullTextReady).toBe(true);
     expect(queries.map((query) => [ids(restarted, query), ids(restarted, query, 'full')])).toEqual(before);
   });
+
+  it('saves one snapshot at a time, so overlapping saves leave a whole one', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    const first = start();
+    await first.ready();
+    await expect.poll(() => first.state).toBe('ready');
+    // A save asked for while another is still sending its parts.
+    await Promise.all([first.flush(), first.flush()]);
+    await first.stop();
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    await restarted.fullTextWithin(10_000);
+    expect(restarted.fullTextReady).toBe(true);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+    expect(logs).toEqual([]);
+  });
 });
