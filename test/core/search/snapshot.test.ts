@@ -1,7 +1,7 @@
 // Snapshots: save and restore, lazy full tier, catch-up from a watermark, refused versions and damage.
 import { describe, expect, it } from 'vitest';
 import { INDEX_VERSION, SearchIndex, SearchSnapshotError } from '../../../src/core/search';
-import { clip, highlight, ids, partsSource, restore, save } from './helpers';
+import { clip, highlight, ids, partsSource, restore, save, type SavedSnapshot } from './helpers';
 
 function built(): SearchIndex {
   const index = new SearchIndex();
@@ -139,6 +139,42 @@ describe('snapshots', () => {
     // The quick tier still answers meanwhile.
     expect(ids(restored.searchQuick('alive'))).toEqual(['hl']);
     await expect(restored.loadFullTier()).rejects.toBeInstanceOf(SearchSnapshotError);
+  });
+});
+
+describe('saving the full tier a line at a time', () => {
+  it('keeps the full tier unchanged while its lines are read, and applies changes made meanwhile after', async () => {
+    const index = built();
+    const { full, ...quick } = index.toSnapshot();
+    const lines = full[Symbol.iterator]();
+    const header = lines.next().value as string;
+    // Indexed between two messages of the transfer.
+    index.upsert(clip({ id: 'late', title: 'Late arrival', text: 'Quokka sightings at dawn.' }));
+    index.remove({ type: 'clip', id: 'keep' });
+    expect(ids(index.searchQuick('late arrival'))).toEqual(['late']);
+    const rest = [...{ [Symbol.iterator]: () => lines }];
+    // Once the last line is read, article text has caught up.
+    expect(ids(index.searchFull('quokka'))).toEqual(['late']);
+    expect(index.searchFull('carbon')).toEqual([]);
+
+    // The saved full tier is the tier as it was at its first line: header and posting lists agree.
+    const saved = JSON.parse(JSON.stringify({ ...quick, full: [header, ...rest] })) as SavedSnapshot;
+    const restored = await restore(saved, { loadFull: true });
+    expect(ids(restored.search('carbon'))).toEqual(['keep']);
+    // A posting of the late item in it would be taken for the next item indexed after the restore.
+    restored.upsert(clip({ id: 'next', title: 'Next', text: 'Nothing about marsupials.' }));
+    expect(restored.searchFull('quokka')).toEqual([]);
+  });
+
+  it('applies the waiting changes when a transfer stops half-way', () => {
+    const index = built();
+    for (const line of index.toSnapshot().full) {
+      index.upsert(clip({ id: 'late', title: 'Late arrival', text: 'Quokka sightings at dawn.' }));
+      expect(index.searchFull('quokka')).toEqual([]);
+      if (line) break;
+    }
+    expect(ids(index.searchFull('quokka'))).toEqual(['late']);
+    expect(ids(index.searchFull('carbon'))).toEqual(['keep']);
   });
 });
 
