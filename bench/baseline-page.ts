@@ -1,6 +1,8 @@
 // Runs in a plain page: MiniSearch (default options), a naive scan and our search core over the same items.
 import MiniSearch from 'minisearch';
-import { SearchIndex, type SearchItem, type SearchSnapshot } from '../src/core/search';
+import { SearchIndex, type QuickSnapshot, type SearchItem } from '../src/core/search';
+import { fullTierParts } from '../src/core/search/full-tier-codec';
+import { MAX_SNAPSHOT_PART_CHARS } from '../src/messaging/schemas';
 import type { BrownFile } from './brown';
 import { generateCorpus, toSearchItems } from './corpus';
 
@@ -16,7 +18,7 @@ export interface BaselinePageApi {
   addGenerated: (filesJson: string, size: number) => number;
   /** Our SearchIndex (both tiers) built from the items, as the worker's rebuild does, without storage. */
   buildOurs: () => number;
-  /** toSnapshot() of our index; the index is dropped and the snapshot kept for restoreOurs(). */
+  /** toSnapshot() of our index, its full tier made into the parts the worker stores; the index is dropped and the snapshot kept for restoreOurs(). */
   snapshotOurs: () => { ms: number; quickChars: number; fullChars: number };
   /** Restores as the worker does: quick tier first (fromQuickSnapshot), then the full tier. */
   restoreOurs: () => Promise<{ quickMs: number; fullMs: number }>;
@@ -38,7 +40,7 @@ interface Doc {
 
 const items: SearchItem[] = [];
 let ours: SearchIndex | null = null;
-let snapshot: SearchSnapshot | null = null;
+let snapshot: (QuickSnapshot & { fullParts: string[] }) | null = null;
 let mini: MiniSearch<Doc> | null = null;
 let haystacks: string[] = [];
 
@@ -80,17 +82,20 @@ const api: BaselinePageApi = {
   snapshotOurs() {
     if (!ours) throw new Error('build first');
     const index = ours;
-    const [taken, ms] = timed(() => index.toSnapshot());
+    const [taken, ms] = timed(() => {
+      const { full, ...quick } = index.toSnapshot();
+      return { ...quick, fullParts: [...fullTierParts(full, MAX_SNAPSHOT_PART_CHARS)] };
+    });
     snapshot = taken;
     ours = null;
-    return { ms, quickChars: taken.quick.length, fullChars: taken.full.length };
+    return { ms, quickChars: taken.quick.length, fullChars: taken.fullParts.reduce((chars, part) => chars + part.length, 0) };
   },
   async restoreOurs() {
     if (!snapshot) throw new Error('snapshot first');
-    const { version, quick, full, watermark } = snapshot;
+    const { version, quick, fullParts, watermark } = snapshot;
     const [restored, quickMs] = timed(() => SearchIndex.fromQuickSnapshot({ version, quick, watermark }));
     const start = performance.now();
-    restored.attachFullTier(full);
+    restored.attachFullTier({ parts: fullParts.length, read: async (i) => fullParts[i]! });
     await restored.loadFullTier();
     const fullMs = performance.now() - start;
     ours = restored;

@@ -53,7 +53,7 @@ export function extensionPageApi(page: Page) {
     closeDb: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.closeDb()),
     clearSnapshot: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.clearSnapshot()),
     closeSearchHost: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.closeSearchHost()),
-    snapshotRows: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.snapshotRows()),
+    snapshotTiers: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.snapshotTiers()),
     readSnapshot: () => page.evaluate(() => (globalThis as unknown as PageGlobal).crisscrossBench.readSnapshot()),
   };
 }

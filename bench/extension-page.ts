@@ -26,11 +26,13 @@ export interface SearchTiming {
 }
 
 export interface TierRead {
+  /** The tier's size: all its parts. */
   chars: number;
+  parts: number;
   watermark: number;
-  /** Reading the row from IndexedDB (structured clone of its JSON string). */
+  /** Reading its manifest and part rows from IndexedDB, each in a transaction of its own as a restore does. */
   readMs: number;
-  /** JSON.parse of the tier (of each of its lines), as restoring it starts with. */
+  /** JSON.parse as a restore does: the quick tier's parts joined and parsed at once, the full tier's a line at a time. */
   parseMs: number;
 }
 
@@ -66,8 +68,8 @@ export interface ExtensionPageApi {
   clearSnapshot: () => Promise<void>;
   /** Closes the search host's offscreen document (Chromium keeps it while the worker is stopped); false when there was none. */
   closeSearchHost: () => Promise<boolean>;
-  /** Rows in 'searchSnapshot' (2 once a snapshot is saved: both tiers are written in one transaction). */
-  snapshotRows: () => Promise<number>;
+  /** Tiers in 'searchSnapshot' (2 once a snapshot is saved: both tiers' manifests are written in one transaction). */
+  snapshotTiers: () => Promise<number>;
   readSnapshot: () => Promise<{ quick: TierRead | null; full: TierRead | null }>;
   closeDb: () => void;
 }
@@ -126,17 +128,52 @@ interface SearchValue {
   fullText: boolean;
 }
 
-async function readTier(tier: 'quick' | 'full'): Promise<TierRead | null> {
+interface SnapshotRow {
+  json: string;
+  watermark: number;
+  transfer?: string;
+  parts?: number;
+}
+
+async function readRow(key: string): Promise<SnapshotRow | undefined> {
   const database = await open();
-  const start = performance.now();
-  const row = (await request(database.transaction('searchSnapshot').objectStore('searchSnapshot').get(tier))) as
-    { json: string; watermark: number } | undefined;
-  const readMs = performance.now() - start;
-  if (!row) return null;
-  const parseStart = performance.now();
-  // The full tier is saved as lines of JSON (full-tier-codec.ts); the quick tier is one line.
-  for (const line of row.json.split('\n')) JSON.parse(line);
-  return { chars: row.json.length, watermark: row.watermark, readMs, parseMs: performance.now() - parseStart };
+  return (await request(database.transaction('searchSnapshot').objectStore('searchSnapshot').get(key))) as SnapshotRow | undefined;
+}
+
+/** Reads a tier as search-store.ts does (its manifest, then a part at a time) and parses it as a restore does. */
+async function readTier(tier: 'quick' | 'full'): Promise<TierRead | null> {
+  let start = performance.now();
+  const manifest = await readRow(tier);
+  let readMs = performance.now() - start;
+  if (!manifest) return null;
+  const { watermark, transfer, parts = 1 } = manifest;
+  let chars = 0;
+  let parseMs = 0;
+  const quickParts: string[] = [];
+  // The start of a full-tier line continued in the next part (full-tier-codec.ts loadFullTierParts).
+  let carry = '';
+  for (let i = 0; i < parts; i++) {
+    start = performance.now();
+    // A tier saved whole, before parts, is its manifest's json.
+    const text = manifest.parts === undefined ? manifest.json : (await readRow(`${tier}:${transfer}:${i}`))?.json;
+    readMs += performance.now() - start;
+    if (text === undefined) throw new Error(`${tier} tier is missing part ${i}`);
+    chars += text.length;
+    start = performance.now();
+    if (tier === 'quick') {
+      quickParts.push(text);
+    } else {
+      const lines = (carry + text).split('\n');
+      carry = lines.pop() ?? '';
+      for (const line of lines) JSON.parse(line);
+    }
+    parseMs += performance.now() - start;
+  }
+  start = performance.now();
+  if (tier === 'quick') JSON.parse(quickParts.join(''));
+  else if (carry !== '') JSON.parse(carry);
+  parseMs += performance.now() - start;
+  return { chars, parts, watermark, readMs, parseMs };
 }
 
 let corpus: Generator<CorpusChunk> | null = null;
@@ -215,8 +252,8 @@ const api: ExtensionPageApi = {
     await chrome.offscreen.closeDocument();
     return true;
   },
-  async snapshotRows() {
-    return request((await open()).transaction('searchSnapshot').objectStore('searchSnapshot').count());
+  async snapshotTiers() {
+    return ((await readRow('quick')) ? 1 : 0) + ((await readRow('full')) ? 1 : 0);
   },
   async readSnapshot() {
     return { quick: await readTier('quick'), full: await readTier('full') };

@@ -111,7 +111,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
   await api.closeSearchHost();
   await session.stopServiceWorker();
   await api.clearSnapshot();
-  if ((await api.snapshotRows()) !== 0) throw new Error('the stopped worker saved a snapshot again');
+  if ((await api.snapshotTiers()) !== 0) throw new Error('the stopped worker saved a snapshot again');
   const memoryBefore = chromiumMemory(profileDir);
   let memoryPeak = memoryBefore;
   const sampler = setInterval(() => {
@@ -159,7 +159,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const readyAt = performance.now();
   const snapshotLimit = Math.max(120_000, size * 3);
   let lastPing = readyAt;
-  while ((await api.snapshotRows()) < 2) {
+  while ((await api.snapshotTiers()) < 2) {
     if (performance.now() - readyAt > snapshotLimit) throw new Error(`no snapshot after ${snapshotLimit} ms`);
     if (performance.now() - lastPing > 10_000) {
       await api.send('warmUp');
@@ -332,5 +332,5 @@ function mb(chars: number): number {
 }
 
 function roundTier(tier: TierRead): TierRead {
-  return { chars: tier.chars, watermark: tier.watermark, readMs: round(tier.readMs), parseMs: round(tier.parseMs) };
+  return { chars: tier.chars, parts: tier.parts, watermark: tier.watermark, readMs: round(tier.readMs), parseMs: round(tier.parseMs) };
 }

@@ -191,7 +191,7 @@ function breakdown(r: SizeResult): string[] {
     `  - ${ms(coldPing)}: the new worker handles its first request (a cold unknown request; runs ${pings.map((p) => round(p.ms, 0)).join(', ')} ms):` +
     ` ${ms(startMs)} until the worker's clock starts, then ${ms(scriptMs)} until its router logs the request, i.e. loading, compiling and running background.js.`;
   const quickRestore =
-    ` From an extension page, reading the quick tier row takes ${ms(quickRead.readMs)} and parsing it ${ms(quickRead.parseMs)}` +
+    ` From an extension page, reading the quick tier's rows (its manifest and parts, a transaction each) takes ${ms(quickRead.readMs)} and parsing it ${ms(quickRead.parseMs)}` +
     (b ? `; restoring it in a page (parse + load + stored fields) ${ms(b.ours.restoreQuickMs)}.` : '.');
   if (e.coldEverything) {
     lines.push(
@@ -201,7 +201,7 @@ function breakdown(r: SizeResult): string[] {
       `  - ${ms(e.coldSearch.medianMs)}: the first results, from the host's loaded index, against ${ms(e.typing.quick.p50)} for a warm search (p50): the worker start plus two message hops (page → worker → host).`,
       `- Everything cold (no worker, no search host, as after the browser starts), ${ms(e.coldEverything.medianMs)} (median; ${e.coldEverything.ms.map((v) => round(v, 0)).join(', ')} ms): the worker starts, creates the offscreen document (loading offscreen.js), the host restores the quick tier and catches up, then answers.` +
         quickRestore +
-        ` The ${e.snapshot.fullMB} MB full tier waits until typing pauses (1.5 s) or a full search asks; from a page its row read takes ${ms(fullRead.readMs)}` +
+        ` The ${e.snapshot.fullMB} MB full tier waits until typing pauses (1.5 s) or a full search asks; from a page reading its rows (a transaction per part) takes ${ms(fullRead.readMs)}` +
         ` and parsing its lines ${ms(fullRead.parseMs)}, which the host does in slices of about 8 ms between messages.`,
     );
   } else {
@@ -212,7 +212,7 @@ function breakdown(r: SizeResult): string[] {
         quickRestore,
       `  - ${ms(e.coldSearch.medianMs)}: the first results, against ${ms(e.typing.quick.p50)} for a warm search (p50).` +
         ` The gap is the first search and its result views in a new worker (cold code, an empty summary cache, a heap just filled by the restore).` +
-        ` The ${e.snapshot.fullMB} MB full tier waits until typing pauses (1.5 s) or a full search asks; from a page its row read takes ${ms(fullRead.readMs)}` +
+        ` The ${e.snapshot.fullMB} MB full tier waits until typing pauses (1.5 s) or a full search asks; from a page reading its rows (a transaction per part) takes ${ms(fullRead.readMs)}` +
         ` and parsing its lines ${ms(fullRead.parseMs)}, which the worker does in slices of about 8 ms between messages.`,
     );
   }

@@ -6,7 +6,8 @@ import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';
-import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, writeSnapshot } from '../storage/search-store';
+import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, readTierText } from '../storage/search-store';
+import { writeSnapshotInParts } from './snapshot-receiver';
 
 export interface SearchServiceOptions {
   /** Quiet time after the last change before the snapshot is saved. */
@@ -59,7 +60,7 @@ export function createSearchService(
     snapshotDelayMs = 5_000,
     fullTierIdleMs = 1_500,
     log = () => undefined,
-    snapshots = { write: (snapshot) => writeSnapshot(db, snapshot), clear: () => clearSnapshot(db) },
+    snapshots = { write: (snapshot) => writeSnapshotInParts(db, snapshot), clear: () => clearSnapshot(db) },
   }: SearchServiceOptions = {},
 ) {
   let index = new SearchIndex();
@@ -67,8 +68,8 @@ export function createSearchService(
   /** Set once searches can be answered: the quick tier restored and caught up, or a rebuild under way. */
   let markAnswerable!: () => void;
   const answerable = new Promise<void>((resolve) => (markAnswerable = resolve));
-  /** The watermark of a restored quick tier whose full tier is still on disk (null: nothing to load). */
-  let fullTierWatermark: number | null = null;
+  /** The restored quick tier's snapshot, whose full tier is still on disk (null: nothing to load). */
+  let fullTierOf: { watermark: number; transfer: string | undefined } | null = null;
   let fullTierTimer: ReturnType<typeof setTimeout> | undefined;
   let fullTierLoading: Promise<void> | null = null;
   let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,7 +118,7 @@ export function createSearchService(
   async function rebuild(reason: string): Promise<void> {
     log(`Rebuilding the search index: ${reason}`);
     state = 'rebuilding';
-    fullTierWatermark = null;
+    fullTierOf = null;
     clearTimeout(fullTierTimer);
     index = new SearchIndex();
     markAnswerable();
@@ -153,12 +154,12 @@ export function createSearchService(
       await loadMembership();
       const quick = await readSnapshotTier(db, 'quick');
       if (!quick) return rebuild('no snapshot yet');
-      index = SearchIndex.fromQuickSnapshot({ version: quick.version, quick: quick.json, watermark: quick.watermark });
+      index = SearchIndex.fromQuickSnapshot({ version: quick.version, quick: await readTierText(quick), watermark: quick.watermark });
       await catchUp(quick.watermark);
       state = 'ready';
       markAnswerable();
       // The large tier follows once typing pauses (or a full search asks for it), never before first answers.
-      fullTierWatermark = quick.watermark;
+      fullTierOf = { watermark: quick.watermark, transfer: quick.transfer };
       deferFullTier();
     } catch (error) {
       await snapshots.clear().catch(() => undefined);
@@ -168,22 +169,24 @@ export function createSearchService(
 
   /** Puts the full tier's load off until FULL_TIER_IDLE_MS pass without a quick search. */
   function deferFullTier(): void {
-    if (fullTierWatermark === null || fullTierLoading || stopped) return;
+    if (fullTierOf === null || fullTierLoading || stopped) return;
     clearTimeout(fullTierTimer);
     fullTierTimer = setTimeout(() => void loadFullTier(), fullTierIdleMs);
   }
 
-  /** Reads and loads the full tier's snapshot (once), in slices so searches keep being answered. */
+  /** Reads and loads the full tier's snapshot (once), a part at a time and in slices so searches keep being answered. */
   function loadFullTier(): Promise<void> {
     clearTimeout(fullTierTimer);
-    const watermark = fullTierWatermark;
-    if (fullTierLoading || watermark === null) return fullTierLoading ?? Promise.resolve();
+    const expected = fullTierOf;
+    if (fullTierLoading || expected === null) return fullTierLoading ?? Promise.resolve();
     const loaded = index;
     fullTierLoading = (async () => {
       try {
         const full = await readSnapshotTier(db, 'full');
-        if (!full || full.watermark !== watermark) throw new Error('the full tier does not match the quick tier');
-        loaded.attachFullTier(full.json);
+        if (!full || full.watermark !== expected.watermark || full.transfer !== expected.transfer) {
+          throw new Error('the full tier does not match the quick tier');
+        }
+        loaded.attachFullTier(full);
         await loaded.loadFullTier(yieldToMessages);
       } catch (error) {
         if (!stopped && loaded === index) await rebuild(`full tier unusable (${(error as Error).message})`);
@@ -198,7 +201,14 @@ export function createSearchService(
     snapshotTimer = setTimeout(() => void saveSnapshot(), snapshotDelayMs);
   }
 
-  async function saveSnapshot(): Promise<void> {
+  /** The save under way: saves take turns, as one snapshot's commit deletes the parts of any other. */
+  let saving: Promise<void> = Promise.resolve();
+  function saveSnapshot(): Promise<void> {
+    saving = saving.then(saveSnapshotNow);
+    return saving;
+  }
+
+  async function saveSnapshotNow(): Promise<void> {
     if (state !== 'ready' || !index.fullTierLoaded) return scheduleSnapshot();
     applyPending();
     try {

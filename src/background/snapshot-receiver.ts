@@ -1,23 +1,29 @@
-// The worker's end of snapshot saves from the search host: the host builds the snapshot and sends it in
-// parts; the worker, the database's only writer, stores it once the last part is in.
-import { createSnapshotAssembler, type SnapshotPart } from '../core/search/snapshot-transfer';
+// The worker's end of snapshot saves: the search host builds the snapshot and sends it in parts; the
+// worker, the database's only writer, stores each part as it arrives and commits the snapshot with the
+// last, so neither side ever holds a whole tier as one string.
+import type { SearchSnapshot } from '../core/search';
+import { createPartSequencer, splitSnapshot, type SnapshotPart } from '../core/search/snapshot-transfer';
 import { RequestError } from '../messaging/result';
+import { MAX_SNAPSHOT_PART_CHARS } from '../messaging/schemas';
 import type { CrisscrossDb } from '../storage/db';
-import { clearSnapshot, writeSnapshot } from '../storage/search-store';
+import { clearSnapshot, commitSnapshot, writeSnapshotPart } from '../storage/search-store';
 
 export function createSnapshotReceiver(db: CrisscrossDb) {
-  const assembler = createSnapshotAssembler();
+  const sequencer = createPartSequencer();
   return {
     async savePart(part: SnapshotPart): Promise<{ stored: boolean }> {
-      let snapshot;
+      let placed;
       try {
-        snapshot = assembler.add(part);
+        placed = sequencer.add(part);
       } catch (error) {
         // A worker started mid-transfer never saw its start: the host tries again after its next change.
+        // The parts stored so far are deleted by the next snapshot's commit.
         throw new RequestError((error as Error).message, 'invalid-request');
       }
-      if (!snapshot) return { stored: false };
-      await writeSnapshot(db, snapshot);
+      const { transfer, version, watermark } = part;
+      await writeSnapshotPart(db, { tier: part.tier, transfer, index: placed.index, version, watermark, text: part.text });
+      if (!placed.complete) return { stored: false };
+      await commitSnapshot(db, { transfer, version, watermark, parts: placed.complete });
       return { stored: true };
     },
     async clear(): Promise<{ cleared: true }> {
@@ -25,4 +31,10 @@ export function createSnapshotReceiver(db: CrisscrossDb) {
       return { cleared: true };
     },
   };
+}
+
+/** Saves a snapshot made in this context (the in-process search host) through the same parts as one sent by the search host. */
+export async function writeSnapshotInParts(db: CrisscrossDb, snapshot: SearchSnapshot, partChars = MAX_SNAPSHOT_PART_CHARS): Promise<void> {
+  const receiver = createSnapshotReceiver(db);
+  for (const part of splitSnapshot(snapshot, crypto.randomUUID(), partChars)) await receiver.savePart(part);
 }

@@ -118,12 +118,18 @@ export interface Orphan {
   seenAt: number;
 }
 
-/** One tier of the persisted search index. */
+/**
+ * A row of the persisted search index (search-store.ts): a tier's manifest (key 'quick' or 'full',
+ * naming its transfer and part count), one part of a tier (key `${tier}:${transfer}:${index}`, its text
+ * in json), or a tier saved whole before snapshots were saved in parts (no `parts`).
+ */
 export interface SearchSnapshotRow {
-  tier: 'quick' | 'full';
+  tier: string;
   version: number;
   watermark: number;
   json: string;
+  transfer?: string;
+  parts?: number;
 }
 
 /** A deleted item, kept so the search index can drop it after a restart. */

@@ -1,22 +1,78 @@
-// What the search index reads from storage: its snapshot, the changes since it, and everything for a rebuild.
+// What the search index reads from storage: its snapshot (saved in parts), the changes since it, and everything for a rebuild.
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
-import type { CrisscrossDb, SearchSnapshotRow, Tombstone } from './db';
+import { SearchSnapshotError } from '../core/search/errors';
+import type { CrisscrossDb, Tombstone } from './db';
 
-export async function readSnapshotTier(db: CrisscrossDb, tier: 'quick' | 'full'): Promise<SearchSnapshotRow | undefined> {
-  return db.searchSnapshot.get(tier);
+export type SnapshotTier = 'quick' | 'full';
+
+/** A saved tier: its manifest, and its parts read one at a time. */
+export interface StoredTier {
+  version: number;
+  watermark: number;
+  /** The transfer that saved it: a quick and a full tier of the same transfer are one snapshot. */
+  transfer: string | undefined;
+  parts: number;
+  /** Part `i`'s text, read on its own; a missing part throws SearchSnapshotError. */
+  read(i: number): Promise<string>;
 }
 
-/** Writes both tiers in one transaction, so a quick tier never pairs with another snapshot's full tier. */
-export async function writeSnapshot(
+const partKey = (tier: SnapshotTier, transfer: string, index: number) => `${tier}:${transfer}:${index}`;
+
+/** The manifest of a saved tier, or undefined when there is none. */
+export async function readSnapshotTier(db: CrisscrossDb, tier: SnapshotTier): Promise<StoredTier | undefined> {
+  const row = await db.searchSnapshot.get(tier);
+  if (!row) return undefined;
+  const { version, watermark, transfer, parts, json } = row;
+  // A tier saved whole, before snapshots were saved in parts: its one part.
+  if (parts === undefined || transfer === undefined) return { version, watermark, transfer, parts: 1, read: async () => json };
+  return {
+    version,
+    watermark,
+    transfer,
+    parts,
+    async read(i) {
+      const part = await db.searchSnapshot.get(partKey(tier, transfer, i));
+      if (!part) throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is missing part ${i}`);
+      return part.json;
+    },
+  };
+}
+
+/** A saved tier's text as one string: for the quick tier, parsed whole anyway. */
+export async function readTierText(tier: StoredTier): Promise<string> {
+  const texts: string[] = [];
+  for (let i = 0; i < tier.parts; i++) texts.push(await tier.read(i));
+  return texts.join('');
+}
+
+/** Stores one part of a snapshot being saved; readers see it only once its transfer is committed. */
+export async function writeSnapshotPart(
   db: CrisscrossDb,
-  snapshot: { version: number; watermark: number; quick: string; full: string },
+  part: { tier: SnapshotTier; transfer: string; index: number; version: number; watermark: number; text: string },
 ): Promise<void> {
-  const { version, watermark } = snapshot;
+  const { tier, transfer, index, version, watermark, text } = part;
+  await db.searchSnapshot.put({ tier: partKey(tier, transfer, index), version, watermark, json: text });
+}
+
+/**
+ * Makes a transfer's stored parts the snapshot: both tiers' manifests in one transaction, so a quick tier
+ * never pairs with another snapshot's full tier, and the parts of every other transfer (older snapshots,
+ * transfers abandoned half-way) deleted in it.
+ */
+export async function commitSnapshot(
+  db: CrisscrossDb,
+  snapshot: { transfer: string; version: number; watermark: number; parts: Record<SnapshotTier, number> },
+): Promise<void> {
+  const { transfer, version, watermark, parts } = snapshot;
+  const ours = (key: string) =>
+    key === 'quick' || key === 'full' || key.startsWith(`quick:${transfer}:`) || key.startsWith(`full:${transfer}:`);
   await db.transaction('rw', db.searchSnapshot, async () => {
+    const keys = await db.searchSnapshot.toCollection().primaryKeys();
+    await db.searchSnapshot.bulkDelete(keys.filter((key) => !ours(key)));
     await db.searchSnapshot.bulkPut([
-      { tier: 'quick', version, watermark, json: snapshot.quick },
-      { tier: 'full', version, watermark, json: snapshot.full },
+      { tier: 'quick', version, watermark, json: '', transfer, parts: parts.quick },
+      { tier: 'full', version, watermark, json: '', transfer, parts: parts.full },
     ]);
   });
 }

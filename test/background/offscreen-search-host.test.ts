@@ -164,9 +164,13 @@ describe('search in an offscreen document', () => {
     await flush();
     expect(parts().length).toBeGreaterThan(3);
     expect(parts().every((message) => (message.payload as { text: string }).text.length <= 1_000)).toBe(true);
-    const rows = await db.searchSnapshot.toArray();
-    expect(rows.map((row) => row.tier).sort()).toEqual(['full', 'quick']);
-    expect(rows.find((row) => row.tier === 'full')!.json.length).toBeGreaterThan(2_000);
+    // Stored as they came: a row per part, and a manifest per tier naming the transfer.
+    const full = (await db.searchSnapshot.get('full'))!;
+    const fullParts = await db.searchSnapshot.where('tier').startsWith(`full:${full.transfer}:`).toArray();
+    expect(fullParts.length).toBe(full.parts);
+    expect(fullParts.length).toBeGreaterThan(1);
+    expect(fullParts.reduce((chars, row) => chars + row.json.length, 0)).toBeGreaterThan(2_000);
+    expect((await db.searchSnapshot.get('quick'))!.transfer).toBe(full.transfer);
 
     await closeDocument();
     log.mockClear();

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSearchService, type SearchService } from '../../src/background/search-service';
+import { writeSnapshotInParts } from '../../src/background/snapshot-receiver';
+import { clearSnapshot } from '../../src/storage/search-store';
 import { INDEX_VERSION } from '../../src/core/search';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
@@ -10,8 +12,16 @@ import { makeSelectors } from '../fixtures/selectors';
 
 let db: CrisscrossDb;
 const services: SearchService[] = [];
+/** Parts of a few dozen characters, so even a small library's snapshot spans many rows. */
+const PART_CHARS = 60;
 const start = (log?: (message: string) => void, fullTierIdleMs = 60_000) => {
-  const service = createSearchService(db, { snapshotDelayMs: 60_000, fullTierIdleMs, ...(log ? { log } : {}) });
+  const snapshots = { write: writeSnapshotInParts.bind(null, db), clear: () => clearSnapshot(db) };
+  const service = createSearchService(db, {
+    snapshotDelayMs: 60_000,
+    fullTierIdleMs,
+    snapshots: { ...snapshots, write: (snapshot) => snapshots.write(snapshot, PART_CHARS) },
+    ...(log ? { log } : {}),
+  });
   services.push(service);
   return service;
 };
@@ -32,6 +42,15 @@ afterEach(async () => {
   await Promise.all(services.splice(0).map((service) => service.stop()));
   await db.delete();
 });
+
+/** A first start that builds the index and saves its snapshot, then stops. */
+async function savedByFirstStart(): Promise<void> {
+  const first = start();
+  await first.ready();
+  await expect.poll(() => first.state).toBe('ready');
+  await first.flush();
+  await first.stop();
+}
 
 describe('search service', () => {
   it('builds the index from storage when there is no snapshot, and finds new writes at once', async () => {
@@ -59,7 +78,9 @@ describe('search service', () => {
     service.highlightSaved(highlight, first);
     expect(ids(service, 'tomatoes')).toEqual(['highlight:h-1']);
     await service.flush();
-    expect((await db.searchSnapshot.toArray()).map((row) => row.tier).sort()).toEqual(['full', 'quick']);
+    const full = await db.searchSnapshot.get('full');
+    expect(full!.parts).toBeGreaterThan(3);
+    expect(await db.searchSnapshot.count()).toBe(2 + full!.parts! + (await db.searchSnapshot.get('quick'))!.parts!);
     await service.stop();
 
     // Written and deleted while no worker ran: the snapshot knows nothing of them.
@@ -127,7 +148,8 @@ describe('search service', () => {
     await expect.poll(() => first.state).toBe('ready');
     await first.flush();
     await first.stop();
-    await db.searchSnapshot.update('full', { json: '{"damaged' });
+    const { transfer } = (await db.searchSnapshot.get('full'))!;
+    await db.searchSnapshot.update(`full:${transfer}:1`, { json: '{"damaged' });
 
     const logs: string[] = [];
     const restarted = start((message) => logs.push(message));
@@ -137,5 +159,90 @@ describe('search service', () => {
     await expect.poll(() => restarted.state).toBe('ready');
     expect(logs.join('\n')).toMatch(/full tier unusable/);
     expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+  });
+
+  it('rebuilds, without failing, when a part of the full tier is missing', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    await savedByFirstStart();
+    const { transfer, parts } = (await db.searchSnapshot.get('full'))!;
+    await db.searchSnapshot.delete(`full:${transfer}:${parts! - 1}`);
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+    await restarted.fullTextWithin(10_000);
+    await expect.poll(() => restarted.state).toBe('ready');
+    expect(logs.join('\n')).toMatch(/full tier unusable \(Search snapshot's full tier is missing part/);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+  });
+
+  it('restores a snapshot saved whole, one row per tier, as before parts, without a rebuild', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    await savedByFirstStart();
+    // The same snapshot as an older version stored it.
+    const legacy = await Promise.all(
+      (['quick', 'full'] as const).map(async (tier) => {
+        const { version, watermark, transfer, parts } = (await db.searchSnapshot.get(tier))!;
+        const texts = await db.searchSnapshot.bulkGet(Array.from({ length: parts! }, (_, i) => `${tier}:${transfer}:${i}`));
+        return {
+          tier,
+          version,
+          watermark,
+          json: texts
+            .map((row) => row!.json)
+            .join('')
+            .replace(/\n$/, ''),
+        };
+      }),
+    );
+    await db.searchSnapshot.clear();
+    await db.searchSnapshot.bulkPut(legacy);
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+    await restarted.fullTextWithin(10_000);
+    expect(restarted.fullTextReady).toBe(true);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+    expect(logs).toEqual([]);
+  });
+
+  it('finds the same after a restore from parts as before the save', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost and sunlight.');
+    await clipPage(2, 'Beekeeping diary', 'Hives in spring need sunlight.');
+    await clipPage(3, 'Compost heaps', 'Turning the heap weekly.');
+    const queries = ['compost', 'sunlight', 'hive spring', 'gardning', 'heap'];
+    const first = start();
+    await first.ready();
+    await expect.poll(() => first.state).toBe('ready');
+    const before = queries.map((query) => [ids(first, query), ids(first, query, 'full')]);
+    await first.flush();
+    await first.stop();
+
+    const restarted = start();
+    await restarted.ready();
+    await restarted.fullTextWithin(10_000);
+    expect(restarted.fullTextReady).toBe(true);
+    expect(queries.map((query) => [ids(restarted, query), ids(restarted, query, 'full')])).toEqual(before);
+  });
+
+  it('saves one snapshot at a time, so overlapping saves leave a whole one', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    const first = start();
+    await first.ready();
+    await expect.poll(() => first.state).toBe('ready');
+    // A save asked for while another is still sending its parts.
+    await Promise.all([first.flush(), first.flush()]);
+    await first.stop();
+
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    await restarted.fullTextWithin(10_000);
+    expect(restarted.fullTextReady).toBe(true);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+    expect(logs).toEqual([]);
   });
 });

@@ -31,9 +31,31 @@ export async function storedHighlights(extensionPage: Page): Promise<StoredHighl
   return storedRows<StoredHighlight>(extensionPage, 'highlights');
 }
 
-/** The search index's snapshot rows (one per tier), as the worker stored them. */
+interface SearchSnapshotRow {
+  tier: string;
+  watermark: number;
+  json: string;
+  transfer?: string;
+  parts?: number;
+}
+
+/**
+ * The search index's committed snapshot, a tier at a time (quick, full) as the worker stored it: the
+ * tier's manifest with the text of its parts joined in `json`. Parts of uncommitted transfers are left out.
+ */
 export async function storedSearchSnapshot(extensionPage: Page): Promise<{ tier: string; watermark: number; json: string }[]> {
-  return storedRows(extensionPage, 'searchSnapshot');
+  const rows = await storedRows<SearchSnapshotRow>(extensionPage, 'searchSnapshot');
+  const byKey = new Map(rows.map((row) => [row.tier, row]));
+  return rows
+    .filter((row) => row.tier === 'quick' || row.tier === 'full')
+    .map(({ tier, watermark, json, transfer, parts }) => ({
+      tier,
+      watermark,
+      json:
+        parts === undefined
+          ? json
+          : Array.from({ length: parts }, (_, i) => byKey.get(`${tier}:${transfer}:${i}`)?.json ?? '<missing part>').join(''),
+    }));
 }
 
 async function storedRows<T>(extensionPage: Page, store: string): Promise<T[]> {

@@ -1,20 +1,25 @@
-// The full tier's snapshot format, made to load in small slices. One JSON.parse of a 25 MB tier (10k
-// clips) blocks the worker for most of a second and MiniSearch.loadJSAsync takes seconds more; here the
-// tier is saved as lines (its header, then its posting lists in chunks of about CHUNK_CHARS) and loaded a
-// chunk at a time, so a keystroke arriving meanwhile waits a few milliseconds, not a second.
+// The full tier's snapshot format, made to be written, stored and loaded in parts. The tier is lines of
+// JSON (its header, then its posting lists in chunks of about CHUNK_CHARS), each ending with '\n'. Saving
+// makes the lines one at a time and groups them into parts; loading reads one part at a time and installs
+// a chunk of posting lists at a time. So no side holds the whole tier (273 MB at 100k items) as one string,
+// and a keystroke arriving during a load waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { savedTerms, termWriter, tierHeader } from './posting-codec';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
-import { validateTier } from './snapshot';
+import { validateTier, type FullTierSource } from './snapshot';
 import { fullOptions } from './tiers';
 
 /** Posting-list JSON per line: small enough to parse and install in a few milliseconds. */
 const CHUNK_CHARS = 64 * 1024;
 
-/** Writes a full tier in the sliced format: a header line, then lines of posting lists. */
-export function serializeFullTier(tier: MiniSearch<FullDoc>): string {
-  const lines = [JSON.stringify(tierHeader(tier))];
+/**
+ * A full tier's lines, each ending with '\n': a header, then lines of posting lists, made from the tier
+ * as they are read. Nothing is copied, so the tier must not change until the last line is read (see
+ * SearchIndex.toSnapshot): its header and its terms would disagree.
+ */
+export function* fullTierLines(tier: MiniSearch<FullDoc>): Generator<string> {
+  yield `${JSON.stringify(tierHeader(tier))}\n`;
   let chunk: string[] = [];
   let chars = 0;
   for (const entry of savedTerms(tier)) {
@@ -22,61 +27,91 @@ export function serializeFullTier(tier: MiniSearch<FullDoc>): string {
     chunk.push(json);
     chars += json.length;
     if (chars >= CHUNK_CHARS) {
-      lines.push(`[${chunk.join(',')}]`);
+      // JSON.stringify escapes newlines inside strings, so a newline only ever ends a line.
+      yield `[${chunk.join(',')}]\n`;
       chunk = [];
       chars = 0;
     }
   }
-  if (chunk.length > 0) lines.push(`[${chunk.join(',')}]`);
-  // JSON.stringify escapes newlines inside strings, so a newline only ever separates lines.
-  return lines.join('\n');
+  if (chunk.length > 0) yield `[${chunk.join(',')}]\n`;
 }
 
 /**
- * Loads a full tier written by serializeFullTier, a step per chunk: the generator yields between
- * chunks so the caller decides when to pause. Throws SearchSnapshotError on damaged input.
+ * Groups lines into parts of at most `maxChars`: whole lines wherever they fit, so a part is parsed on
+ * its own. A line longer than that (the header of a large library is megabytes: every document's id and
+ * length) is cut into parts of its own, which the loader joins again.
  */
-export function* fullTierLoadSteps(text: string): Generator<void, MiniSearch<FullDoc>> {
-  const lines = text.split('\n');
-  const header = parseLine(lines[0] ?? '') as Partial<AsPlainObject> | null;
-  if (typeof header !== 'object' || header === null || Array.isArray(header) || 'index' in header) corrupt('its header is damaged');
-  const js = validateTier({ ...header, index: [] }, FULL_FIELDS, 'full');
-  const tier = MiniSearch.loadJS<FullDoc>(js, fullOptions());
-  // MiniSearch's loadJS takes a whole tier at once; the terms are written a chunk at a time instead.
-  const writeTerm = termWriter(tier);
-  for (let i = 1; i < lines.length; i++) {
-    yield;
-    const entries = parseLine(lines[i]!);
-    if (!Array.isArray(entries)) corrupt('a chunk of posting lists is damaged');
-    for (const entry of entries) writeTerm(entry);
+export function* fullTierParts(lines: Iterable<string>, maxChars: number): Generator<string> {
+  if (!(maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
+  let part: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    if (chars + line.length > maxChars && part.length > 0) {
+      yield part.join('');
+      part = [];
+      chars = 0;
+    }
+    if (line.length > maxChars) {
+      for (let start = 0; start < line.length; start += maxChars) yield line.slice(start, start + maxChars);
+      continue;
+    }
+    part.push(line);
+    chars += line.length;
   }
-  return tier;
-}
-
-/** Loads a full tier at once (blocking). */
-export function loadFullTierText(text: string): MiniSearch<FullDoc> {
-  const steps = fullTierLoadSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  if (part.length > 0) yield part.join('');
 }
 
 /**
- * Loads a full tier in slices of about `sliceMs` of work, calling `pause` between slices
- * (the worker answers searches then).
+ * Loads a full tier from its parts, read one at a time, in slices of about `sliceMs` of work with `pause`
+ * awaited between them (the worker answers searches then). Also reads a tier saved whole, before parts
+ * (its last line has no '\n'). Throws SearchSnapshotError on damaged input; a part that cannot be read
+ * rejects as its source does.
  */
-export async function loadFullTierSliced(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
-  const steps = fullTierLoadSteps(text);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
+export async function loadFullTierParts(source: FullTierSource, pause: () => Promise<void>, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
+  const reader = fullTierReader();
+  // The start of a line continued in the next part ('' when a part ends with a whole line).
+  let carry = '';
+  for (let i = 0; i < source.parts; i++) {
+    const text = await source.read(i);
+    const lines = (carry === '' ? text : carry + text).split('\n');
+    carry = lines.pop() ?? '';
+    let sliceStart = performance.now();
+    for (const line of lines) {
+      reader.line(line);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
     }
   }
+  if (carry !== '') reader.line(carry);
+  return reader.finish();
+}
+
+/** Installs a full tier line by line: the header first, then chunks of posting lists. */
+function fullTierReader() {
+  let tier: MiniSearch<FullDoc> | null = null;
+  let writeTerm: (entry: unknown) => void = () => undefined;
+  return {
+    line(text: string): void {
+      if (!tier) {
+        const header = parseLine(text) as Partial<AsPlainObject> | null;
+        if (typeof header !== 'object' || header === null || Array.isArray(header) || 'index' in header) corrupt('its header is damaged');
+        const js = validateTier({ ...header, index: [] }, FULL_FIELDS, 'full');
+        tier = MiniSearch.loadJS<FullDoc>(js, fullOptions());
+        // MiniSearch's loadJS takes a whole tier at once; the terms are written a chunk at a time instead.
+        writeTerm = termWriter(tier);
+        return;
+      }
+      const entries = parseLine(text);
+      if (!Array.isArray(entries)) corrupt('a chunk of posting lists is damaged');
+      for (const entry of entries) writeTerm(entry);
+    },
+    finish(): MiniSearch<FullDoc> {
+      if (!tier) corrupt('it is empty');
+      return tier;
+    },
+  };
 }
 
 function parseLine(line: string): unknown {

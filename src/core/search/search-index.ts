@@ -8,11 +8,11 @@ import { mergeFilters, parseQuery, type ParsedQuery } from './query-parser';
 import { MAX_FUZZY, MIN_FULL_PREFIX_LENGTH, planQuery, type PlannedTerm, type QueryPlan } from './query-plan';
 import { codePointLength } from './normalize';
 import { FULL_BOOSTS, FULL_TIER_WEIGHT, MATCH_WEIGHTS, QUICK_BOOSTS, compareRankKeys, relevanceBucket, type RankKey } from './ranking';
-import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type SearchSnapshot } from './snapshot';
+import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
 import { serializeTier } from './posting-codec';
-import { loadFullTierSliced, loadFullTierText, serializeFullTier } from './full-tier-codec';
+import { fullTierLines, loadFullTierParts } from './full-tier-codec';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
 
 /** Results returned when no limit is given: more than a results list shows, few enough to stay cheap. */
@@ -26,15 +26,6 @@ export interface SearchChanges {
   deletions?: readonly ItemRef[];
   /** The change-feed position these changes bring the index up to. */
   watermark?: number;
-}
-
-/** How to restore a snapshot. */
-export interface RestoreOptions {
-  /**
-   * Load the full tier now (blocking) rather than keep its JSON until
-   * loadFullTier() is called. Quick-only restores answer as-you-type search at once.
-   */
-  loadFull: boolean;
 }
 
 /** A query as typed in the search box, or already parsed with parseQuery. */
@@ -70,11 +61,13 @@ const identity = (term: string): string => term;
 export class SearchIndex {
   private quick: MiniSearch<QuickDoc> = createQuickTier();
   private full: MiniSearch<FullDoc> | null = createFullTier();
-  /** Full-tier JSON kept from a snapshot until the tier is needed. */
-  private pendingFull: string | null = null;
-  /** Full-tier changes made while the full tier is not loaded, latest per key (null: removed). */
+  /** Where the saved full tier is read from once it is needed. */
+  private pendingFull: FullTierSource | null = null;
+  /** Full-tier changes made while the full tier is not loaded or is being saved, latest per key (null: removed). */
   private readonly journal = new Map<string, FullDoc | null>();
   private loadingFull: Promise<void> | null = null;
+  /** The full tier's lines are being read for a snapshot: it must not change meanwhile, so changes wait in the journal. */
+  private savingFull = false;
   /** A quick-only restore whose full tier has not been attached: it must not be replaced by an empty one. */
   private awaitingFull = false;
   private mark = 0;
@@ -85,42 +78,28 @@ export class SearchIndex {
   private readonly meta = new Map<string, Partial<StoredFields>>();
 
   /**
-   * Restores an index from toSnapshot() output. Throws SearchSnapshotError when
-   * the snapshot is of another INDEX_VERSION or damaged: catch it and rebuild.
-   * With `loadFull: false` a damaged full tier is only noticed by loadFullTier().
+   * Restores the quick tier of a snapshot (its envelope and quick tier as read back from storage), so
+   * as-you-type search answers at once; the large full tier is handed over with attachFullTier() and
+   * loaded with loadFullTier(). Throws SearchSnapshotError when the snapshot is of another
+   * INDEX_VERSION or damaged: catch it and rebuild.
    */
-  static fromSnapshot(snapshot: unknown, options: RestoreOptions): SearchIndex {
+  static fromQuickSnapshot(snapshot: unknown): SearchIndex {
     const envelope = validateEnvelope(snapshot);
     const quickJs = parseTier(envelope.quick, QUICK_FIELDS, 'quick');
     const index = new SearchIndex();
     index.quick = guardLoad(() => loadQuickTier(quickJs), 'quick');
     index.indexStoredFields(quickJs);
     index.mark = envelope.watermark;
-    if (options.loadFull) {
-      index.full = guardLoad(() => loadFullTierText(envelope.full), 'full');
-    } else {
-      index.full = null;
-      index.pendingFull = envelope.full;
-    }
-    return index;
-  }
-
-  /**
-   * Restores the quick tier alone, so as-you-type search answers at once; the large full tier's
-   * JSON is read separately and handed over with attachFullTier(). Throws SearchSnapshotError as fromSnapshot.
-   */
-  static fromQuickSnapshot(snapshot: Omit<SearchSnapshot, 'full'>): SearchIndex {
-    const index = SearchIndex.fromSnapshot({ ...snapshot, full: '' }, { loadFull: false });
-    index.pendingFull = null;
+    index.full = null;
     index.awaitingFull = true;
     return index;
   }
 
-  /** Hands over the full tier's JSON for a quick-only restore; loadFullTier() then loads it. */
-  attachFullTier(json: string): void {
+  /** Hands over where the full tier of a quick-only restore is read from; loadFullTier() then loads it. */
+  attachFullTier(source: FullTierSource): void {
     if (!this.awaitingFull) return;
     this.awaitingFull = false;
-    this.pendingFull = json;
+    this.pendingFull = source;
   }
 
   /** The change-feed position the index is current up to (0 for a fresh index). */
@@ -184,9 +163,9 @@ export class SearchIndex {
   }
 
   /**
-   * Loads the full tier kept from the snapshot, a few milliseconds of work at a time with
-   * `pause` awaited in between (searches run then), then applies the changes made since. Throws SearchSnapshotError if
-   * its JSON is damaged (the caller rebuilds). Safe to call repeatedly.
+   * Loads the attached full tier, a part at a time and a few milliseconds of work at a time with
+   * `pause` awaited in between (searches run then), then applies the changes made since. Throws
+   * SearchSnapshotError if a part is damaged or missing (the caller rebuilds). Safe to call repeatedly.
    */
   loadFullTier(pause: () => Promise<void> = yieldToTimers): Promise<void> {
     if (this.full) return Promise.resolve();
@@ -232,20 +211,32 @@ export class SearchIndex {
   }
 
   /**
-   * The index as a snapshot to persist. If the full tier was never loaded and
-   * nothing changed in it, its JSON is passed through untouched; otherwise it is
-   * loaded first (blocking), so prefer calling loadFullTier() beforehand; a damaged
-   * kept full tier then throws SearchSnapshotError.
+   * The index as a snapshot to persist, its full tier made a line at a time as it is read (read it to
+   * the end or stop with return(), as for-of does). A restored index must have loaded its full tier first
+   * (loadFullTier()): the saved one is read in parts, too slowly to pass through here, and a snapshot
+   * without it would lose article text.
    */
   toSnapshot(): SearchSnapshot {
     if (this.awaitingFull) throw new Error('The full tier has not been attached yet: a snapshot now would lose it');
-    let full: string;
-    if (!this.full && this.pendingFull !== null && this.journal.size === 0) {
-      full = this.pendingFull;
-    } else {
-      full = serializeFullTier(this.ensureFullSync());
+    if (!this.full) throw new Error('The full tier is not loaded yet: load it before taking a snapshot');
+    return { version: INDEX_VERSION, quick: serializeTier(this.quick), full: this.savedFullLines(this.full), watermark: this.mark };
+  }
+
+  /**
+   * The full tier's lines, read between the messages of a transfer while items keep being indexed: from
+   * the first line to the last, full-tier changes wait in the journal (article text changed meanwhile is
+   * found once the lines are read). The tier may be ahead of the quick tier's watermark by then: catch-up
+   * after a restore applies those changes again, which is harmless.
+   */
+  private *savedFullLines(tier: MiniSearch<FullDoc>): Generator<string> {
+    if (this.savingFull) throw new Error('The full tier is already being saved');
+    this.savingFull = true;
+    try {
+      yield* fullTierLines(tier);
+    } finally {
+      this.savingFull = false;
+      if (this.full === tier) this.install(tier);
     }
-    return { version: INDEX_VERSION, quick: serializeTier(this.quick), full, watermark: this.mark };
   }
 
   private run(query: QueryInput, filters: SearchFilters, limit: number, mode: 'quick' | 'full' | 'both'): SearchHit[] {
@@ -421,38 +412,29 @@ export class SearchIndex {
   }
 
   private setFull(key: string, doc: FullDoc | null): void {
-    if (this.full) applyFull(this.full, key, doc);
+    if (this.full && !this.savingFull) applyFull(this.full, key, doc);
     else this.journal.set(key, doc);
   }
 
   private async loadFullAsync(pause: () => Promise<void>): Promise<void> {
-    const json = this.pendingFull;
-    if (json === null) return;
+    const source = this.pendingFull;
+    if (source === null) return;
     let tier: MiniSearch<FullDoc>;
     try {
-      tier = await loadFullTierSliced(json, pause);
+      tier = await loadFullTierParts(source, pause);
     } catch (cause) {
       if (cause instanceof SearchSnapshotError) throw cause;
       // Same remedy as a parse failure: rebuild.
       throw new SearchSnapshotError('corrupt', "Search snapshot's full tier could not be loaded", { cause });
     }
-    // A blocking load (toSnapshot) may have finished first; keep that one, it has the journal applied.
-    if (!this.full) this.install(tier);
+    this.install(tier);
   }
 
-  private ensureFullSync(): MiniSearch<FullDoc> {
-    if (this.full) return this.full;
-    if (this.pendingFull === null) return this.install(createFullTier());
-    const text = this.pendingFull;
-    return this.install(guardLoad(() => loadFullTierText(text), 'full'));
-  }
-
-  private install(tier: MiniSearch<FullDoc>): MiniSearch<FullDoc> {
+  private install(tier: MiniSearch<FullDoc>): void {
     this.full = tier;
     this.pendingFull = null;
     for (const [key, doc] of this.journal) applyFull(tier, key, doc);
     this.journal.clear();
-    return tier;
   }
 }
 

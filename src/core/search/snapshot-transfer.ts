@@ -1,6 +1,8 @@
-// A search snapshot cut into parts small enough for one runtime message, and put back together in order.
+// A search snapshot cut into parts small enough for one runtime message, and checked to arrive in order.
 // The search host (an offscreen document in Chromium) builds snapshots; the worker, the only writer of
-// the database, stores them. The full tier is 25 MB at 10k items and 273 MB at 100k: too big for one message.
+// the database, stores each part as it arrives. The full tier is 25 MB at 10k items and 273 MB at 100k:
+// too big for one message, and too big to hold as one string on either side.
+import { fullTierParts } from './full-tier-codec';
 import type { SearchSnapshot } from './snapshot';
 
 /** One piece of a snapshot. Parts go in order, quick tier first; `last` marks the final one. */
@@ -15,44 +17,69 @@ export interface SnapshotPart {
   last: boolean;
 }
 
-/** Cuts a snapshot into parts of at most `maxChars` characters (an empty tier is still one part). */
+/**
+ * Cuts a snapshot into parts of at most `maxChars` characters, made as they are read: the quick tier
+ * anywhere (it is joined again before parsing), the full tier into parts of whole lines (see fullTierParts).
+ */
 export function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, maxChars: number): Generator<SnapshotPart> {
   if (!(maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
-  const { version, watermark } = snapshot;
+  const { version, watermark, quick } = snapshot;
   let seq = 0;
-  for (const tier of ['quick', 'full'] as const) {
-    const json = snapshot[tier];
-    for (let start = 0; start === 0 || start < json.length; start += maxChars) {
-      const text = json.slice(start, start + maxChars);
-      const last = tier === 'full' && start + maxChars >= json.length;
-      yield { transfer, seq: seq++, version, watermark, tier, text, last };
-    }
+  const part = (tier: 'quick' | 'full', text: string, last: boolean): SnapshotPart => ({
+    transfer,
+    seq: seq++,
+    version,
+    watermark,
+    tier,
+    text,
+    last,
+  });
+  for (let start = 0; start === 0 || start < quick.length; start += maxChars)
+    yield part('quick', quick.slice(start, start + maxChars), false);
+  // One part held back, to mark the last one.
+  let held: string | null = null;
+  for (const text of fullTierParts(snapshot.full, maxChars)) {
+    if (held !== null) yield part('full', held, false);
+    held = text;
   }
+  yield part('full', held ?? '', true);
+}
+
+/** Where a part goes: its place in its tier, and on the last part how many parts each tier has. */
+export interface PlacedPart {
+  index: number;
+  complete: { quick: number; full: number } | null;
 }
 
 /**
- * Collects parts until the last, then hands back the whole snapshot. A part out of order (a lost part,
- * or a worker that restarted mid-transfer and forgot the start) drops the transfer: the sender is told
- * and tries again later, the snapshot being a cache.
+ * Checks that parts arrive in order and places each in its tier. A part out of order (a lost part, or a
+ * worker that restarted mid-transfer and forgot the start) drops the transfer: the sender is told and
+ * tries again later, the snapshot being a cache.
  */
-export function createSnapshotAssembler() {
-  let current: { transfer: string; next: number; version: number; watermark: number; quick: string[]; full: string[] } | null = null;
+export function createPartSequencer() {
+  let current: { transfer: string; next: number; watermark: number; counts: { quick: number; full: number } } | null = null;
   return {
-    /** Adds a part: the snapshot when it was the last one, null while more are due; throws when out of order. */
-    add(part: SnapshotPart): SearchSnapshot | null {
-      if (part.seq === 0) {
-        current = { transfer: part.transfer, next: 0, version: part.version, watermark: part.watermark, quick: [], full: [] };
-      }
-      if (!current || current.transfer !== part.transfer || current.next !== part.seq || current.watermark !== part.watermark) {
+    /** Places a part; throws when it is out of order. */
+    add(part: SnapshotPart): PlacedPart {
+      if (part.seq === 0) current = { transfer: part.transfer, next: 0, watermark: part.watermark, counts: { quick: 0, full: 0 } };
+      const inOrder =
+        current !== null &&
+        current.transfer === part.transfer &&
+        current.next === part.seq &&
+        current.watermark === part.watermark &&
+        // The quick tier comes first, and the transfer ends with the full tier.
+        (part.tier === 'full' || current.counts.full === 0) &&
+        (!part.last || part.tier === 'full');
+      if (!inOrder || !current) {
         current = null;
         throw new Error(`snapshot part ${part.seq} of ${part.transfer} arrived out of order`);
       }
-      current[part.tier].push(part.text);
+      const index = current.counts[part.tier]++;
       current.next++;
-      if (!part.last) return null;
-      const { version, watermark, quick, full } = current;
+      if (!part.last) return { index, complete: null };
+      const complete = current.counts;
       current = null;
-      return { version, watermark, quick: quick.join(''), full: full.join('') };
+      return { index, complete };
     },
   };
 }

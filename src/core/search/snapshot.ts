@@ -10,13 +10,16 @@ import { SearchSnapshotError } from './errors';
  */
 export const INDEX_VERSION = 2;
 
-/** A saved index. Store `quick` and `full` as they are; they are JSON strings. */
+/** A saved index, as toSnapshot() makes it: cut it into parts (snapshot-transfer.ts) to store it. */
 export interface SearchSnapshot {
   version: number;
   /** The quick tier, as MiniSearch JSON. Small: restored first. */
   quick: string;
-  /** The full tier, in the sliced format of full-tier-codec.ts. Large: restored lazily, a slice at a time. */
-  full: string;
+  /**
+   * The full tier's lines (full-tier-codec.ts), made one at a time as they are read, once: large, so
+   * never one string. Restored lazily, a part at a time, through a FullTierSource.
+   */
+  full: Iterable<string>;
   /**
    * The caller's change-feed position (a change sequence number or an updatedAt
    * time) up to which the index is known to be current. Catch-up starts after it.
@@ -24,25 +27,35 @@ export interface SearchSnapshot {
   watermark: number;
 }
 
-/** Checks the envelope of something read back from storage, before any tier is parsed. */
-export function validateEnvelope(value: unknown): SearchSnapshot {
+/** A saved quick tier with its envelope: what a restore starts from. */
+export type QuickSnapshot = Omit<SearchSnapshot, 'full'>;
+
+/** Where a restore reads a saved full tier from: its parts, in order, one at a time. */
+export interface FullTierSource {
+  parts: number;
+  /** Part `i`'s text; rejects (with SearchSnapshotError when damage is found) if it cannot be read. */
+  read(i: number): Promise<string>;
+}
+
+/** Checks the envelope of something read back from storage, before its quick tier is parsed. */
+export function validateEnvelope(value: unknown): QuickSnapshot {
   if (typeof value !== 'object' || value === null) {
     throw new SearchSnapshotError('corrupt', 'Search snapshot is not an object');
   }
-  const { version, quick, full, watermark } = value as Record<string, unknown>;
+  const { version, quick, watermark } = value as Record<string, unknown>;
   if (typeof version !== 'number') {
     throw new SearchSnapshotError('corrupt', 'Search snapshot has no version');
   }
   if (version !== INDEX_VERSION) {
     throw new SearchSnapshotError('version-mismatch', `Search snapshot is version ${version}, this build reads version ${INDEX_VERSION}`);
   }
-  if (typeof quick !== 'string' || typeof full !== 'string') {
+  if (typeof quick !== 'string') {
     throw new SearchSnapshotError('corrupt', 'Search snapshot is missing a tier');
   }
   if (typeof watermark !== 'number' || !Number.isFinite(watermark)) {
     throw new SearchSnapshotError('corrupt', 'Search snapshot has no valid watermark');
   }
-  return { version, quick, full, watermark };
+  return { version, quick, watermark };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fullTierLoadSteps, loadFullTierSliced, loadFullTierText, serializeFullTier } from '../../../src/core/search/full-tier-codec';
+import { fullTierLines, fullTierParts, loadFullTierParts } from '../../../src/core/search/full-tier-codec';
 import { SearchSnapshotError } from '../../../src/core/search';
 import { toFullDoc } from '../../../src/core/search/documents';
 import { createFullTier } from '../../../src/core/search/tiers';
+import { partsSource } from './helpers';
 
 // Enough distinct words that the posting lists span many lines.
 function builtTier() {
@@ -23,42 +24,89 @@ const results = (tier: ReturnType<typeof createFullTier>, query: string) =>
     .map((r) => `${r.score.toFixed(9)} ${String(r.id)}`)
     .sort();
 
+const noPause = async () => undefined;
+
 describe('full tier codec', () => {
-  it('loads, sliced or at once, an index that answers exactly as the one saved', async () => {
+  it('makes lines, each ending with a newline and holding one JSON value', () => {
+    const lines = [...fullTierLines(builtTier())];
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      expect(line.endsWith('\n')).toBe(true);
+      expect(line.indexOf('\n')).toBe(line.length - 1);
+      expect(() => JSON.parse(line) as unknown).not.toThrow();
+    }
+  });
+
+  it('groups lines into parts of at most maxChars, whole lines unless a line alone is longer', () => {
+    const lines = ['aaaa\n', 'bb\n', 'c\n', 'dddddddddddd\n', 'ee\n'];
+    const parts = [...fullTierParts(lines, 8)];
+    expect(parts).toEqual(['aaaa\nbb\n', 'c\n', 'dddddddd', 'dddd\n', 'ee\n']);
+    expect(parts.join('')).toBe(lines.join(''));
+
+    const real = [...fullTierLines(builtTier())];
+    const maxChars = 100_000;
+    const realParts = [...fullTierParts(real, maxChars)];
+    expect(realParts.length).toBeGreaterThan(1);
+    expect(realParts.length).toBeLessThan(real.length);
+    for (const part of realParts) {
+      expect(part.length).toBeLessThanOrEqual(maxChars);
+      // Lines are shorter than a part here: every part is whole lines.
+      expect(part.endsWith('\n')).toBe(true);
+    }
+    expect(realParts.join('')).toBe(real.join(''));
+  });
+
+  it('loads from parts, read one at a time, an index that answers exactly as the one saved', async () => {
     const original = builtTier();
-    const text = serializeFullTier(original);
-    expect(text.split('\n').length).toBeGreaterThan(3);
-    let pauses = 0;
-    const sliced = await loadFullTierSliced(text, async () => void pauses++, 0);
-    expect(pauses).toBeGreaterThan(2);
-    const whole = loadFullTierText(text);
-    for (const query of ['word17', 'word1', 'common', 'wrod2000', 'nothing']) {
-      expect(results(sliced, query)).toEqual(results(original, query));
-      expect(results(whole, query)).toEqual(results(original, query));
+    const lines = [...fullTierLines(original)];
+    // Parts of whole lines, parts cutting lines, and a tier saved whole before parts (no final newline).
+    for (const parts of [[...fullTierParts(lines, 100_000)], [...fullTierParts(lines, 5_000)], [lines.join('').slice(0, -1)]]) {
+      let reading = 0;
+      let pauses = 0;
+      const source = partsSource(parts);
+      const loaded = await loadFullTierParts(
+        {
+          parts: source.parts,
+          read: async (i) => {
+            expect(reading).toBe(0);
+            reading++;
+            const text = await source.read(i);
+            reading--;
+            return text;
+          },
+        },
+        async () => void pauses++,
+        0,
+      );
+      expect(pauses).toBeGreaterThan(2);
+      for (const query of ['word17', 'word1', 'common', 'wrod2000', 'nothing']) {
+        expect(results(loaded, query)).toEqual(results(original, query));
+      }
+      expect(loaded.documentCount).toBe(original.documentCount);
+      expect(loaded.has('c:c7')).toBe(false);
+      expect(loaded.getStoredFields('c:c3')).toEqual(original.getStoredFields('c:c3'));
     }
-    expect(sliced.documentCount).toBe(original.documentCount);
-    expect(sliced.has('c:c7')).toBe(false);
-    expect(sliced.getStoredFields('c:c3')).toEqual(original.getStoredFields('c:c3'));
   });
 
-  it('refuses damaged input with a snapshot error, also when the damage is in a later chunk', () => {
-    const lines = serializeFullTier(builtTier()).split('\n');
+  it('refuses damaged input with a snapshot error, also when the damage is in a later chunk', async () => {
+    const lines = [...fullTierLines(builtTier())];
     const damaged = [
-      'garbage',
-      ['{"documentCount":1}', ...lines.slice(1)].join('\n'),
-      [lines[0], lines[1], lines[2]!.slice(0, 100)].join('\n'),
-      [lines[0], '[["term", 5]]'].join('\n'),
-      [lines[0], '{"not":"a chunk"}'].join('\n'),
+      ['garbage'],
+      [],
+      ['{"documentCount":1}\n', ...lines.slice(1)],
+      [lines[0]!, lines[1]!, lines[2]!.slice(0, 100)],
+      [lines[0]!, '[["term", 5]]\n'],
+      [lines[0]!, '{"not":"a chunk"}\n'],
+      [lines[0]!, '\n', lines[1]!],
     ];
-    for (const text of damaged) {
-      expect(() => loadFullTierText(text)).toThrow(SearchSnapshotError);
+    for (const parts of damaged) {
+      await expect(loadFullTierParts(partsSource(parts), noPause)).rejects.toThrow(SearchSnapshotError);
     }
   });
 
-  it('does no posting-list work before the caller asks for the next step', () => {
-    const steps = fullTierLoadSteps(serializeFullTier(builtTier()));
-    // The header is read on the first step; posting lists follow one chunk per step.
-    expect(steps.next().done).toBe(false);
-    expect(steps.next().done).toBe(false);
+  it('rejects as its source does when a part cannot be read', async () => {
+    const parts = [...fullTierParts(fullTierLines(builtTier()), 5_000)];
+    const failing = { parts: parts.length + 1, read: partsSource(parts).read };
+    await expect(loadFullTierParts(failing, noPause)).rejects.toThrow(`no part ${parts.length}`);
   });
 });

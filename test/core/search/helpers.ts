@@ -1,5 +1,6 @@
-// Builders for search tests: clips and highlights with sensible defaults.
-import type { SearchClip, SearchHighlight } from '../../../src/core/search';
+// Builders for search tests: clips and highlights with sensible defaults, and snapshots kept as storage keeps them.
+import { SearchIndex, type FullTierSource, type SearchClip, type SearchHighlight } from '../../../src/core/search';
+import { fullTierParts } from '../../../src/core/search/full-tier-codec';
 
 let counter = 0;
 const BASE = new Date(2024, 5, 1, 12).getTime();
@@ -50,4 +51,38 @@ export { DAY };
 /** Ids of hits, in order. */
 export function ids(hits: ReadonlyArray<{ id: string }>): string[] {
   return hits.map((h) => h.id);
+}
+
+/** A snapshot as storage keeps it: its full tier as parts of text. */
+export interface SavedSnapshot {
+  version: number;
+  watermark: number;
+  quick: string;
+  full: string[];
+}
+
+/** Takes a snapshot and keeps it as storage would (through JSON, as IndexedDB keeps strings), its full tier in parts. */
+export function save(index: SearchIndex, partChars = 1_000): SavedSnapshot {
+  const { full, ...quick } = index.toSnapshot();
+  return JSON.parse(JSON.stringify({ ...quick, full: [...fullTierParts(full, partChars)] })) as SavedSnapshot;
+}
+
+/** Reads parts held in memory as storage reads them: one at a time, asynchronously. */
+export function partsSource(parts: readonly string[]): FullTierSource {
+  return {
+    parts: parts.length,
+    read: async (i) => {
+      const part = parts[i];
+      if (part === undefined) throw new Error(`no part ${i}`);
+      return part;
+    },
+  };
+}
+
+/** Restores a saved snapshot (or anything else, to test refusals): the quick tier, then the full tier unless `loadFull` is false. */
+export async function restore(saved: unknown, { loadFull }: { loadFull: boolean }): Promise<SearchIndex> {
+  const index = SearchIndex.fromQuickSnapshot(saved);
+  index.attachFullTier(partsSource((saved as SavedSnapshot).full));
+  if (loadFull) await index.loadFullTier();
+  return index;
 }

@@ -1,7 +1,7 @@
 // Snapshots: save and restore, lazy full tier, catch-up from a watermark, refused versions and damage.
 import { describe, expect, it } from 'vitest';
-import { INDEX_VERSION, SearchIndex, SearchSnapshotError, type SearchSnapshot } from '../../../src/core/search';
-import { clip, highlight, ids } from './helpers';
+import { INDEX_VERSION, SearchIndex, SearchSnapshotError } from '../../../src/core/search';
+import { clip, highlight, ids, partsSource, restore, save, type SavedSnapshot } from './helpers';
 
 function built(): SearchIndex {
   const index = new SearchIndex();
@@ -15,14 +15,9 @@ function built(): SearchIndex {
   return index;
 }
 
-/** A snapshot as it comes back from storage: through structured JSON, like IndexedDB would keep it. */
-function roundTrip(snapshot: SearchSnapshot): SearchSnapshot {
-  return JSON.parse(JSON.stringify(snapshot)) as SearchSnapshot;
-}
-
-function reasonOf(fn: () => unknown): string {
+async function reasonOf(fn: () => Promise<unknown>): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(SearchSnapshotError);
     return (error as SearchSnapshotError).reason;
@@ -31,12 +26,14 @@ function reasonOf(fn: () => unknown): string {
 }
 
 describe('snapshots', () => {
-  it('saves and restores both tiers with the watermark', () => {
-    const snapshot = roundTrip(built().toSnapshot());
+  it('saves and restores both tiers with the watermark', async () => {
+    // Small parts: the full tier spans several, some cutting a line.
+    const snapshot = save(built(), 100);
     expect(snapshot.version).toBe(INDEX_VERSION);
     expect(snapshot.watermark).toBe(100);
+    expect(snapshot.full.length).toBeGreaterThan(1);
 
-    const restored = SearchIndex.fromSnapshot(snapshot, { loadFull: true });
+    const restored = await restore(snapshot, { loadFull: true });
     expect(restored.size).toBe(4);
     expect(restored.watermark).toBe(100);
     expect(ids(restored.searchQuick('regenerative')).sort()).toEqual(['gone', 'keep']);
@@ -47,7 +44,7 @@ describe('snapshots', () => {
   });
 
   it('restores the quick tier first and the full tier lazily', async () => {
-    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+    const restored = await restore(save(built()), { loadFull: false });
     expect(restored.fullTierLoaded).toBe(false);
     expect(ids(restored.searchQuick('regenerative farming'))).toEqual(['keep']);
     // Article text is not searchable yet...
@@ -59,7 +56,7 @@ describe('snapshots', () => {
   });
 
   it('catches up: items added after the snapshot are found, deleted ones are gone, edits apply', async () => {
-    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+    const restored = await restore(save(built()), { loadFull: false });
     restored.applyChanges({
       upserts: [
         clip({ id: 'new', title: 'Regenerative grazing', text: 'Mob grazing and mycorrhiza.' }),
@@ -84,14 +81,17 @@ describe('snapshots', () => {
     expect(restored.search('buildings')).toEqual([]);
   });
 
-  it('keeps catch-up changes across another save and restore, even if the full tier was never loaded', () => {
-    const restored = SearchIndex.fromSnapshot(roundTrip(built().toSnapshot()), { loadFull: false });
+  it('keeps catch-up changes made before the full tier loaded across another save and restore', async () => {
+    const restored = await restore(save(built()), { loadFull: false });
     restored.applyChanges({
       upserts: [clip({ id: 'new', title: 'Agroforestry', text: 'Alley cropping with walnuts.' })],
       deletions: [{ type: 'clip', id: 'keep' }],
       watermark: 200,
     });
-    const again = SearchIndex.fromSnapshot(roundTrip(restored.toSnapshot()), { loadFull: true });
+    // The saved full tier is read in parts: a snapshot waits until it is loaded, rather than lose it.
+    expect(() => restored.toSnapshot()).toThrow(/not loaded yet/);
+    await restored.loadFullTier();
+    const again = await restore(save(restored), { loadFull: true });
     expect(again.watermark).toBe(200);
     expect(ids(again.search('walnuts'))).toEqual(['new']);
     expect(again.search('carbon')).toEqual([]);
@@ -109,13 +109,13 @@ describe('snapshots', () => {
     expect(index.watermark).toBe(100);
   });
 
-  it('refuses a snapshot of another version with a typed error', () => {
-    const snapshot = { ...built().toSnapshot(), version: INDEX_VERSION + 1 };
-    expect(reasonOf(() => SearchIndex.fromSnapshot(snapshot, { loadFull: false }))).toBe('version-mismatch');
+  it('refuses a snapshot of another version with a typed error', async () => {
+    const snapshot = { ...save(built()), version: INDEX_VERSION + 1 };
+    expect(await reasonOf(() => restore(snapshot, { loadFull: false }))).toBe('version-mismatch');
   });
 
-  it('refuses corrupt snapshots with a typed error', () => {
-    const good = built().toSnapshot();
+  it('refuses corrupt snapshots with a typed error', async () => {
+    const good = save(built());
     const attempts: unknown[] = [
       null,
       'not a snapshot',
@@ -123,21 +123,58 @@ describe('snapshots', () => {
       { ...good, quick: '{"documentCount": 3}' },
       { ...good, quick: JSON.stringify({ ...JSON.parse(good.quick), fieldIds: { title: 0 } }) },
       { ...good, quick: JSON.stringify({ ...JSON.parse(good.quick), documentCount: 99 }) },
-      { ...good, full: 'garbage' },
+      { ...good, full: ['garbage'] },
+      { ...good, full: [] },
       { ...good, watermark: 'yesterday' },
-      { version: INDEX_VERSION, quick: good.quick },
+      { version: INDEX_VERSION, full: good.full },
     ];
     for (const attempt of attempts) {
-      expect(reasonOf(() => SearchIndex.fromSnapshot(attempt, { loadFull: true }))).toBe('corrupt');
+      expect(await reasonOf(() => restore(attempt, { loadFull: true }))).toBe('corrupt');
     }
   });
 
   it('reports a corrupt full tier when it is loaded lazily', async () => {
-    const snapshot = { ...built().toSnapshot(), full: '{"truncated' };
-    const restored = SearchIndex.fromSnapshot(snapshot, { loadFull: false });
+    const snapshot = { ...save(built()), full: ['{"truncated'] };
+    const restored = await restore(snapshot, { loadFull: false });
     // The quick tier still answers meanwhile.
     expect(ids(restored.searchQuick('alive'))).toEqual(['hl']);
     await expect(restored.loadFullTier()).rejects.toBeInstanceOf(SearchSnapshotError);
+  });
+});
+
+describe('saving the full tier a line at a time', () => {
+  it('keeps the full tier unchanged while its lines are read, and applies changes made meanwhile after', async () => {
+    const index = built();
+    const { full, ...quick } = index.toSnapshot();
+    const lines = full[Symbol.iterator]();
+    const header = lines.next().value as string;
+    // Indexed between two messages of the transfer.
+    index.upsert(clip({ id: 'late', title: 'Late arrival', text: 'Quokka sightings at dawn.' }));
+    index.remove({ type: 'clip', id: 'keep' });
+    expect(ids(index.searchQuick('late arrival'))).toEqual(['late']);
+    const rest = [...{ [Symbol.iterator]: () => lines }];
+    // Once the last line is read, article text has caught up.
+    expect(ids(index.searchFull('quokka'))).toEqual(['late']);
+    expect(index.searchFull('carbon')).toEqual([]);
+
+    // The saved full tier is the tier as it was at its first line: header and posting lists agree.
+    const saved = JSON.parse(JSON.stringify({ ...quick, full: [header, ...rest] })) as SavedSnapshot;
+    const restored = await restore(saved, { loadFull: true });
+    expect(ids(restored.search('carbon'))).toEqual(['keep']);
+    // A posting of the late item in it would be taken for the next item indexed after the restore.
+    restored.upsert(clip({ id: 'next', title: 'Next', text: 'Nothing about marsupials.' }));
+    expect(restored.searchFull('quokka')).toEqual([]);
+  });
+
+  it('applies the waiting changes when a transfer stops half-way', () => {
+    const index = built();
+    for (const line of index.toSnapshot().full) {
+      index.upsert(clip({ id: 'late', title: 'Late arrival', text: 'Quokka sightings at dawn.' }));
+      expect(index.searchFull('quokka')).toEqual([]);
+      if (line) break;
+    }
+    expect(ids(index.searchFull('quokka'))).toEqual(['late']);
+    expect(ids(index.searchFull('carbon'))).toEqual(['keep']);
   });
 });
 
@@ -152,12 +189,12 @@ describe('quick-first restore', () => {
       text: 'Tomatoes need compost and sunlight.',
       savedAt: 1,
     });
-    const { full, ...quick } = index.toSnapshot();
+    const { full, ...quick } = save(index);
     const restored = SearchIndex.fromQuickSnapshot(quick);
     expect(restored.searchQuick('gardening').map((hit) => hit.id)).toEqual(['a']);
     expect(() => restored.toSnapshot()).toThrow(/not been attached/);
     await expect(restored.loadFullTier()).rejects.toThrow(/not been attached/);
-    restored.attachFullTier(full);
+    restored.attachFullTier(partsSource(full));
     await restored.loadFullTier();
     expect(restored.searchFull('compost').map((hit) => hit.id)).toEqual(['a']);
   });
