@@ -207,7 +207,12 @@ export class SearchIndex {
 
   /** Cleans up stale postings left by updates and removals; worth awaiting before toSnapshot(). */
   async vacuum(): Promise<void> {
-    await Promise.all([this.quick.vacuum(), this.full?.vacuum()]);
+    // A vacuum walks every posting (tens of millions at 100k items), so only a tier with stale ones gets one,
+    // in batches small enough that a search waiting between them is not held up for long.
+    const clean = async (tier: MiniSearch<QuickDoc> | MiniSearch<FullDoc> | null) => {
+      if (tier && tier.dirtCount > 0) await tier.vacuum(EXPLICIT_VACUUM);
+    };
+    await Promise.all([clean(this.quick), clean(this.full)]);
   }
 
   /**
@@ -437,6 +442,9 @@ export class SearchIndex {
     this.journal.clear();
   }
 }
+
+/** Terms per batch of a requested vacuum, and the pause after each. */
+const EXPLICIT_VACUUM = { batchSize: 200, batchWait: 1 };
 
 /** The default pause between slices of a full-tier load: lets timers and messages run. */
 const yieldToTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
