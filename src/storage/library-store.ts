@@ -106,6 +106,9 @@ async function idsAt<T extends { id: string }>(
   if (end <= offset) return [];
   const ordered = table.orderBy(order.index);
   if (offset <= WALK_LIMIT) {
+    // A long list read from its start is likely to be scrolled far: its ids are read meanwhile, so
+    // the first jump past WALK_LIMIT does not wait for them.
+    if (total > 2 * WALK_LIMIT) void idsInOrder(db, table, order).catch(() => undefined);
     return (await (order.reverse ? ordered.reverse() : ordered)
       .offset(offset)
       .limit(end - offset)
@@ -180,21 +183,25 @@ export async function listLibrary(
 }
 
 /** Lists of ids in order, kept while the library is unchanged, so each page after the first is a slice. */
-const keptLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: string[] }>>();
+const keptLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: Promise<string[]> }>>();
 const LISTS_KEPT = 8;
 
 /** A list of ids from the cache while nothing was written to the library since it was made, else from `make`. */
 async function keptIds(db: CrisscrossDb, key: string, make: () => Promise<string[]>): Promise<string[]> {
   // Every write to the library moves the generation on, so a kept list is current while it matches.
   const stamp = db.writes.current;
-  const lists = keptLists.get(db) ?? new Map<string, { stamp: number; ids: string[] }>();
+  const lists = keptLists.get(db) ?? new Map<string, { stamp: number; ids: Promise<string[]> }>();
   keptLists.set(db, lists);
   const kept = lists.get(key);
   if (kept?.stamp === stamp) return kept.ids;
-  const ids = await make();
+  // The promise is kept, not the list: a second request while the first reads shares its read.
+  const ids = make();
   lists.delete(key);
   lists.set(key, { stamp, ids });
   if (lists.size > LISTS_KEPT) lists.delete(lists.keys().next().value!);
+  ids.catch(() => {
+    if (lists.get(key)?.ids === ids) lists.delete(key);
+  });
   return ids;
 }
 
