@@ -5,6 +5,7 @@ import { clipItem, highlightItem } from '../core/search/library-items';
 import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
+import { forEachInSlices } from '../core/time-slices';
 import type { CrisscrossDb } from '../storage/db';
 import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, readTierText } from '../storage/search-store';
 import { writeSnapshotInParts } from './snapshot-receiver';
@@ -131,14 +132,7 @@ export function createSearchService(
       // A batch of long articles takes a second to index. In Chromium the index shares its thread with
       // the extension's pages (popup, library), so it pauses every few milliseconds; searches are
       // answered from what is indexed so far meanwhile.
-      let sliceStart = performance.now();
-      for (const item of items) {
-        index.upsert(item);
-        if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
-          await yieldToEvents();
-          sliceStart = performance.now();
-        }
-      }
+      await forEachInSlices(items, (item) => index.upsert(item), yieldToEvents, BUILD_SLICE_MS);
       // Posting lists grow as MiniSearch Maps; compacting now and then keeps the build's peak memory
       // near what the finished index needs.
       if (++batches % COMPACT_EVERY_BATCHES === 0) await index.compactPostings(yieldToEvents);

@@ -4,6 +4,7 @@
 // lists (get, set, delete, has, size, iteration) from 5 bytes a posting, so scores and results are
 // unchanged. Lists are swapped in by compactTermIndex(); MiniSearch's own Maps keep serving new terms.
 import type MiniSearch from 'minisearch';
+import { forEachInSlices, type Pause } from '../time-slices';
 
 /** Shorter lists stay Maps: a typed-array pair costs more than a small Map. */
 export const MIN_COMPACT_SIZE = 8;
@@ -286,25 +287,21 @@ interface TermIndexAccess {
  * work so searches run meanwhile. Search results are the same before and after. Returns how many
  * lists were replaced. Safe to run again: compact lists and short Maps are left as they are.
  */
-export async function compactTermIndex<T>(tier: MiniSearch<T>, pause: () => Promise<void>, sliceMs = 8): Promise<number> {
+export async function compactTermIndex<T>(tier: MiniSearch<T>, pause: Pause, sliceMs = 8): Promise<number> {
   const terms = (tier as unknown as TermIndexAccess)._index;
   if (!terms) return 0;
   // Collected first: the term map must not be walked across pauses, when searches may change it.
   const fieldMaps: FieldTermData[] = [];
   for (const [, data] of terms) fieldMaps.push(data);
   let replaced = 0;
-  let sliceStart = performance.now();
-  for (const data of fieldMaps) {
+  const compactTerm = (data: FieldTermData) => {
     for (const [fieldId, postings] of data) {
       if (postings instanceof Map && postings.size >= MIN_COMPACT_SIZE) {
         data.set(fieldId, postingList(postings, postings.size));
         replaced++;
       }
     }
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
+  };
+  await forEachInSlices(fieldMaps, compactTerm, pause, sliceMs);
   return replaced;
 }

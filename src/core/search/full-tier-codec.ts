@@ -4,6 +4,7 @@
 // a chunk of posting lists at a time. So no side holds the whole tier (273 MB at 100k items) as one string,
 // and a keystroke arriving during a load waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { forEachInSlices, type Pause } from '../time-slices';
 import { savedTerms, termWriter, tierHeader } from './posting-codec';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
@@ -67,7 +68,7 @@ export function* fullTierParts(lines: Iterable<string>, maxChars: number): Gener
  * (its last line has no '\n'). Throws SearchSnapshotError on damaged input; a part that cannot be read
  * rejects as its source does.
  */
-export async function loadFullTierParts(source: FullTierSource, pause: () => Promise<void>, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
+export async function loadFullTierParts(source: FullTierSource, pause: Pause, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
   const reader = fullTierReader();
   // The start of a line continued in the next part ('' when a part ends with a whole line).
   let carry = '';
@@ -75,14 +76,7 @@ export async function loadFullTierParts(source: FullTierSource, pause: () => Pro
     const text = await source.read(i);
     const lines = (carry === '' ? text : carry + text).split('\n');
     carry = lines.pop() ?? '';
-    let sliceStart = performance.now();
-    for (const line of lines) {
-      reader.line(line);
-      if (performance.now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
+    await forEachInSlices(lines, reader.line, pause, sliceMs);
   }
   if (carry !== '') reader.line(carry);
   return reader.finish();
