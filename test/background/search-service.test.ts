@@ -141,6 +141,18 @@ describe('search service', () => {
     expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
   });
 
+  /** A restart answers quick searches from the snapshot, finds its full tier unusable (`why` in the log), rebuilds and finds article text. */
+  async function expectRebuildAfterRestart(why: RegExp) {
+    const logs: string[] = [];
+    const restarted = start((message) => logs.push(message));
+    await restarted.ready();
+    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
+    await restarted.fullTextWithin(10_000);
+    await expect.poll(() => restarted.state).toBe('ready');
+    expect(logs.join('\n')).toMatch(why);
+    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+  }
+
   it('answers quick searches from a snapshot whose full tier is damaged, then rebuilds and finds article text', async () => {
     await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
     const first = start();
@@ -151,14 +163,7 @@ describe('search service', () => {
     const { transfer } = (await db.searchSnapshot.get('full'))!;
     await db.searchSnapshot.update(`full:${transfer}:1`, { json: '{"damaged' });
 
-    const logs: string[] = [];
-    const restarted = start((message) => logs.push(message));
-    await restarted.ready();
-    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
-    await restarted.fullTextWithin(10_000);
-    await expect.poll(() => restarted.state).toBe('ready');
-    expect(logs.join('\n')).toMatch(/full tier unusable/);
-    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+    await expectRebuildAfterRestart(/full tier unusable/);
   });
 
   it('rebuilds, without failing, when a part of the full tier is missing', async () => {
@@ -167,14 +172,7 @@ describe('search service', () => {
     const { transfer, parts } = (await db.searchSnapshot.get('full'))!;
     await db.searchSnapshot.delete(`full:${transfer}:${parts! - 1}`);
 
-    const logs: string[] = [];
-    const restarted = start((message) => logs.push(message));
-    await restarted.ready();
-    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
-    await restarted.fullTextWithin(10_000);
-    await expect.poll(() => restarted.state).toBe('ready');
-    expect(logs.join('\n')).toMatch(/full tier unusable \(Search snapshot's full tier is missing part/);
-    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
+    await expectRebuildAfterRestart(/full tier unusable \(Search snapshot's full tier is missing part/);
   });
 
   it('restores a snapshot saved whole, one row per tier, as before parts, without a rebuild', async () => {
