@@ -160,7 +160,7 @@ export class CrisscrossDb extends Dexie {
   orphans!: EntityTable<Orphan, 'id'>;
   /** Only the library list reads these (library-store.ts); the middleware keeps them equal to clips. */
   clipRows!: EntityTable<ClipRow, 'id'>;
-  /** Moves on with every committed library write; keeps the list's counts between writes. */
+  /** List sizes and id lists read from the library, kept until a library write commits. */
   readonly writes: WriteGeneration = createWriteGeneration();
 
   constructor(name: string = DB_NAME, options?: DexieOptions & { upToVersion?: number }) {

@@ -126,7 +126,7 @@ async function idsAt<T extends { id: string }>(
 
 /** Every id of a list, in its order, kept until the library changes. */
 function idsInOrder<T extends { id: string }>(db: CrisscrossDb, table: EntityTable<T, 'id'>, order: ListOrder<T>): Promise<string[]> {
-  return keptIds(db, `order:${table.name}:${order.index}`, async () => {
+  return db.writes.kept(`order:${table.name}:${order.index}`, async () => {
     const keys = (await table.orderBy(order.index).primaryKeys()) as string[];
     return order.reverse ? keys.reverse() : keys;
   });
@@ -134,7 +134,7 @@ function idsInOrder<T extends { id: string }>(db: CrisscrossDb, table: EntityTab
 
 /** A list's size: its index's count when only some records are in it, else the table's. */
 const countOf = <T extends { id: string }>(db: CrisscrossDb, table: EntityTable<T, 'id'>, order: ListOrder<T>) =>
-  db.writes.cachedCount(order.sparse ? `${table.name}:${order.index}` : table.name, () =>
+  db.writes.kept(`count:${order.sparse ? `${table.name}:${order.index}` : table.name}`, () =>
     order.sparse ? table.orderBy(order.index).count() : table.count(),
   );
 
@@ -182,32 +182,9 @@ export async function listLibrary(
   return query.type === 'clip' ? listClips(db, query.sort, page) : listHighlights(db, query.hasNotes, page, query.orphaned);
 }
 
-/** Lists of ids in order, kept while the library is unchanged, so each page after the first is a slice. */
-const keptLists = new WeakMap<CrisscrossDb, Map<string, { stamp: number; ids: Promise<string[]> }>>();
-const LISTS_KEPT = 8;
-
-/** A list of ids from the cache while nothing was written to the library since it was made, else from `make`. */
-async function keptIds(db: CrisscrossDb, key: string, make: () => Promise<string[]>): Promise<string[]> {
-  // Every write to the library moves the generation on, so a kept list is current while it matches.
-  const stamp = db.writes.current;
-  const lists = keptLists.get(db) ?? new Map<string, { stamp: number; ids: Promise<string[]> }>();
-  keptLists.set(db, lists);
-  const kept = lists.get(key);
-  if (kept?.stamp === stamp) return kept.ids;
-  // The promise is kept, not the list: a second request while the first reads shares its read.
-  const ids = make();
-  lists.delete(key);
-  lists.set(key, { stamp, ids });
-  if (lists.size > LISTS_KEPT) lists.delete(lists.keys().next().value!);
-  ids.catch(() => {
-    if (lists.get(key)?.ids === ids) lists.delete(key);
-  });
-  return ids;
-}
-
 /** The ids of a filtered list, in its order: the sort index's keys, keeping those that pass. */
 function filteredIds(db: CrisscrossDb, query: LibraryListQuery): Promise<string[]> {
-  return keptIds(db, `filtered:${JSON.stringify(query)}`, async () => {
+  return db.writes.kept(`filtered:${JSON.stringify(query)}`, async () => {
     const passing = await idsPassing(db, query.type, query.filters ?? {});
     let ordered: string[];
     if (query.type === 'highlight' && query.orphaned) {

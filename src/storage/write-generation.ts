@@ -1,29 +1,27 @@
-// Counts of the library's tables, kept until the library changes. IndexedDB has no stored counts: in
-// Chromium count() walks every key of the range, about 150 ms for 80,000 clips, and every page of the
-// library list needs its list's size. The worker is the database's only writer, so its connection sees
-// every change: a generation number moves on each time a read-write transaction touching the library's
-// tables commits, and a count taken at an older generation is taken again.
+// Values read from the library's tables (list sizes, lists of ids), kept until the library changes.
+// IndexedDB has no stored counts: in Chromium count() walks every key of the range, about 150 ms for
+// 80,000 clips, and every page of the library list needs its list's size. The worker is the database's
+// only writer, so its connection sees every change: whatever is kept is dropped each time a read-write
+// transaction touching the library's tables commits.
 import type { DBCore, Middleware } from 'dexie';
 
-/** Tables whose counts and contents the library list depends on. */
+/** Tables whose contents the kept values are read from. */
 const LIBRARY_TABLES = ['clips', 'clipRows', 'highlights', 'collections', 'orphans'];
+/** Values kept at most (a list of ids at 100,000 items is a few megabytes); the oldest goes first. */
+const MAX_KEPT = 16;
 
 export interface WriteGeneration {
   /** Registered on the database with db.use(). */
   middleware: Middleware<DBCore>;
-  /** Moves on after every committed write to a library table. */
-  readonly current: number;
-  /** `count()` from the cache when nothing was written to the library since it was taken. */
-  cachedCount(key: string, count: () => Promise<number>): Promise<number>;
+  /**
+   * The value `make` reads, kept until a write to the library commits. The promise is kept, not the
+   * value, so a second request while the first reads shares its read.
+   */
+  kept<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
 export function createWriteGeneration(): WriteGeneration {
-  let generation = 0;
-  const counts = new Map<string, { generation: number; value: number }>();
-  const bump = () => {
-    generation++;
-    counts.clear();
-  };
+  const values = new Map<string, Promise<unknown>>();
   return {
     middleware: {
       stack: 'dbcore',
@@ -33,24 +31,23 @@ export function createWriteGeneration(): WriteGeneration {
         transaction(stores, mode, options) {
           const trans = down.transaction(stores, mode, options);
           if (mode === 'readwrite' && stores.some((store) => LIBRARY_TABLES.includes(store))) {
-            // On commit, not on each write: a count started before the commit could still see the old rows,
-            // and one started after must not be answered from the cache.
-            (trans as unknown as IDBTransaction).addEventListener('complete', bump);
+            // On commit, not on each write: a read started before the commit could still see the old
+            // rows (it is dropped here with the rest), and one started after must not be answered from before.
+            (trans as unknown as IDBTransaction).addEventListener('complete', () => values.clear());
           }
           return trans;
         },
       }),
     },
-    get current() {
-      return generation;
-    },
-    async cachedCount(key, count) {
-      const kept = counts.get(key);
-      if (kept && kept.generation === generation) return kept.value;
-      const started = generation;
-      const value = await count();
-      // A write that committed while counting may or may not be in `value`: keep it only if none did.
-      if (generation === started) counts.set(key, { generation: started, value });
+    kept<T>(key: string, make: () => Promise<T>): Promise<T> {
+      const kept = values.get(key);
+      if (kept) return kept as Promise<T>;
+      const value = make();
+      values.set(key, value);
+      if (values.size > MAX_KEPT) values.delete(values.keys().next().value!);
+      value.catch(() => {
+        if (values.get(key) === value) values.delete(key);
+      });
       return value;
     },
   };

@@ -30,30 +30,30 @@ describe('library counts between writes', () => {
       return db.clips.count();
     };
     await db.clips.bulkPut([clip(1), clip(2)]);
-    expect(await db.writes.cachedCount('clips', count)).toBe(2);
-    expect(await db.writes.cachedCount('clips', count)).toBe(2);
+    expect(await db.writes.kept('clips', count)).toBe(2);
+    expect(await db.writes.kept('clips', count)).toBe(2);
     expect(counted).toBe(1);
 
     await db.clips.put(clip(3));
-    expect(await db.writes.cachedCount('clips', count)).toBe(3);
+    expect(await db.writes.kept('clips', count)).toBe(3);
     expect(counted).toBe(2);
 
     // Writes elsewhere (the search snapshot, settings) leave the library's counts alone.
     await db.searchSnapshot.put({ tier: 'quick', version: 1, watermark: 1, json: '' });
-    expect(await db.writes.cachedCount('clips', count)).toBe(3);
+    expect(await db.writes.kept('clips', count)).toBe(3);
     expect(counted).toBe(2);
 
     await db.transaction('rw', db.clips, async () => {
       await db.clips.delete('gen-1');
     });
-    expect(await db.writes.cachedCount('clips', count)).toBe(2);
+    expect(await db.writes.kept('clips', count)).toBe(2);
     expect(counted).toBe(3);
   });
 
   it('does not keep a count a commit raced with', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const racing = db.writes.cachedCount('clips', async () => {
+    const racing = db.writes.kept('clips', async () => {
       const before = await db.clips.count();
       await gate;
       return before;
@@ -61,7 +61,7 @@ describe('library counts between writes', () => {
     await db.clips.put(clip(9));
     release();
     expect(await racing).toBe(0);
-    expect(await db.writes.cachedCount('clips', () => db.clips.count())).toBe(1);
+    expect(await db.writes.kept('clips', () => db.clips.count())).toBe(1);
   });
 
   it('gives every page of the list the current size after adds and deletes', async () => {
