@@ -96,13 +96,31 @@ export async function controlStyle(page: Page, label: string, property: string):
   return computedStyle.find((style) => style.name === property)?.value;
 }
 
-/** Clicks a control of our page UI with the mouse. */
-export async function clickControl(page: Page, label: string): Promise<void> {
-  const nodeId = await findControl(page, label);
-  if (nodeId === null) throw new Error(`No control "${label}" in the page UI`);
-  const { model } = (await (await cdp(page)).send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+/** Clicks a control of our page UI with the mouse, once it is laid out. */
+export async function clickControl(page: Page, label: string, timeoutMs = 5_000): Promise<void> {
+  // Waits as Playwright's own clicks do: the toolbar appears a moment after a selection, and on a busy
+  // machine it can be in the tree before it is laid out.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const nodeId = await findControl(page, label);
+    if (nodeId !== null) {
+      const box = await (await cdp(page)).send('DOM.getBoxModel', { nodeId }).catch(() => null);
+      if (box) {
+        const [x1, y1, , , x3, y3] = (box as { model: { content: number[] } }).model.content as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+        return;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`No control "${label}" laid out in the page UI`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Selects `phrase` in the page as a user would by dragging, and releases the mouse. */
