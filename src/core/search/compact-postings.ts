@@ -110,8 +110,14 @@ export class CompactPostings {
     return this.entries();
   }
 
+  /** Calls back for each live posting in id order, as Map.forEach does: the scorer's path, with no iterator objects. */
   forEach(callback: (freq: number, id: number) => void): void {
-    for (const [id, freq] of this.entries()) callback(freq, id);
+    const { ids, freqs, used } = this;
+    for (let slot = 0; slot < used; slot++) {
+      const freq = freqs[slot]!;
+      if (freq === DELETED) continue;
+      callback(freq === OVERFLOW ? this.overflow!.get(ids[slot]!)! : freq, ids[slot]!);
+    }
   }
 
   /** Bytes held by the arrays (for tests and measurements). */

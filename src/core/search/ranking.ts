@@ -42,6 +42,11 @@ export function relevanceBucket(score: number): number {
   return score > 0 ? Math.round(Math.log(score) / BUCKET) : Number.NEGATIVE_INFINITY;
 }
 
+/** The lowest score in a relevance class (scores this close may still round to the class below: check them). */
+export function bucketFloor(bucket: number): number {
+  return Math.exp((bucket - 0.5) * BUCKET);
+}
+
 /** What ordering looks at, with the relevance class computed once rather than in every comparison. */
 export interface RankKey {
   bucket: number;

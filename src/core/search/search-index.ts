@@ -1,13 +1,23 @@
 // The search index the background worker keeps: a quick tier for every keystroke, a full tier for
 // article text, both MiniSearch; plus snapshots and catch-up so a restarted worker need not rebuild.
-import MiniSearch, { type AsPlainObject, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { SearchSnapshotError } from './errors';
 import { QUICK_FIELDS, docKey, refFromKey, toFullDoc, toQuickDoc, type FullDoc, type QuickDoc } from './documents';
 import { compileFilter, hasFilters, type StoredFields } from './filters';
 import { mergeFilters, parseQuery, type ParsedQuery } from './query-parser';
-import { MAX_FUZZY, MIN_FULL_PREFIX_LENGTH, planQuery, type PlannedTerm, type QueryPlan } from './query-plan';
+import { MAX_FUZZY, MIN_FULL_PREFIX_LENGTH, planQuery, type PlannedTerm } from './query-plan';
 import { codePointLength } from './normalize';
-import { FULL_BOOSTS, FULL_TIER_WEIGHT, MATCH_WEIGHTS, QUICK_BOOSTS, compareRankKeys, relevanceBucket, type RankKey } from './ranking';
+import {
+  FULL_BOOSTS,
+  FULL_TIER_WEIGHT,
+  MATCH_WEIGHTS,
+  QUICK_BOOSTS,
+  bucketFloor,
+  compareRankKeys,
+  relevanceBucket,
+  type RankKey,
+} from './ranking';
+import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from './tier-scorer';
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
@@ -31,26 +41,22 @@ export interface SearchChanges {
 /** A query as typed in the search box, or already parsed with parseQuery. */
 export type QueryInput = string | ParsedQuery;
 
-interface Accumulated {
-  /** Sum over tiers of tier-weighted scores, before the "words matched" multiplier. */
-  raw: number;
-  /** Bit i set: the plan's term i matched somewhere in the item. */
-  mask: number;
-  /** The tier results, read again only for the few hits returned (matched terms and fields). */
-  results: SearchResult[];
-}
-
 interface Ranked extends RankKey {
   score: number;
-  /** The tier results behind the hit, read only for hits returned (matched terms and fields). */
-  results: readonly SearchResult[];
+  /** Adds what matched in the item (read only for the hits returned). */
+  explain: (into: Matched) => void;
+}
+
+interface Matched {
+  terms: Set<string>;
+  queryTerms: Set<string>;
+  fields: Set<string>;
 }
 
 type Predicate = (stored: Partial<StoredFields> | undefined) => boolean;
 
-// Query terms are planned and normalised already: one term per sub-query, processed no further.
-const splitPlanned = (query: string): string[] => [query];
-const identity = (term: string): string => term;
+/** A plan's terms with the bit each sets in a document's mask. */
+type BitTerm = PlannedTerm & { bit: number };
 
 /**
  * Two MiniSearch tiers over the same items. The quick tier (titles, sites,
@@ -88,6 +94,8 @@ export class SearchIndex {
     const quickJs = parseTier(envelope.quick, QUICK_FIELDS, 'quick');
     const index = new SearchIndex();
     index.quick = guardLoad(() => loadQuickTier(quickJs), 'quick');
+    // Part of restoring: the first keystroke should not be the one copying 100,000 items' field lengths.
+    scorerFor(index.quick).prepare();
     index.indexStoredFields(quickJs);
     index.mark = envelope.watermark;
     index.full = null;
@@ -254,141 +262,121 @@ export class SearchIndex {
       // Filters alone ("tag:design") list what they match, newest first; nothing at all lists nothing.
       return predicate && mode !== 'full' ? this.browse(predicate, limit) : [];
     }
-
-    const quickFilter = predicate ? (r: SearchResult) => predicate(r as Partial<StoredFields>) : undefined;
-    // Full documents store no filter fields; their quick twin has them.
-    const fullFilter = predicate ? (r: SearchResult) => predicate(this.meta.get(r.id as string)) : undefined;
-
-    if (mode === 'both') {
-      // OR in each tier, "every word" checked in rank(): one word may be in the title, another in the body.
-      const found = new Map<string, Accumulated>();
-      const bits = termBits(plan);
-      accumulate(this.query(this.quick, plan.terms, 'OR', quickFilter), 1, bits, found);
-      if (this.full) accumulate(this.query(this.full, plan.terms, 'OR', fullFilter), FULL_TIER_WEIGHT, bits, found);
-      return this.rank(found, plan, limit);
-    }
+    const terms: BitTerm[] = plan.terms.map((t, i) => ({ ...t, bit: 1 << i }));
+    if (mode === 'both') return this.searchBoth(terms, predicate, limit);
 
     const tier = mode === 'quick' ? this.quick : this.full;
     if (!tier) return [];
-    const filter = mode === 'quick' ? quickFilter : fullFilter;
-    // Within one tier MiniSearch intersects the required words itself, so only items having
-    // them all become result objects to filter and sort: cheaper on every keystroke.
-    const required = plan.terms.filter((t) => t.required);
-    let results = required.length > 0 ? this.queryAll(tier, required, filter) : [];
-    // No item has every word (or no word is required): fall back to items having any.
-    if (results.length === 0) results = this.queryAny(tier, plan.terms, filter);
-    return this.rankSorted(results, limit);
-  }
-
-  /**
-   * Items of one tier having every term. The word being typed is a prefix that can
-   * expand to hundreds of terms, all of whose postings MiniSearch would score before
-   * intersecting; so the complete words narrow the candidates first, and the prefix
-   * then scores only those.
-   */
-  private queryAll(
-    tier: MiniSearch<QuickDoc> | MiniSearch<FullDoc>,
-    terms: readonly PlannedTerm[],
-    filter: ((r: SearchResult) => boolean) | undefined,
-  ): SearchResult[] {
-    const complete = terms.filter((t) => !t.prefix);
-    if (complete.length === 0 || complete.length === terms.length) return this.query(tier, terms, 'AND', filter);
-    const narrowed = this.query(tier, complete, 'AND', filter);
-    if (narrowed.length === 0) return [];
-    const candidates = new Set(narrowed.map((r) => r.id as string));
-    return this.query(tier, terms, 'AND', filter, (id) => (candidates.has(id as string) ? 1 : 0));
-  }
-
-  /**
-   * Items of one tier having any term, for when none has them all. The word being
-   * typed only adds to items found by a complete word (a bare three-letter stub
-   * finds too much to be useful, and costs the most), unless the complete words find nothing.
-   */
-  private queryAny(
-    tier: MiniSearch<QuickDoc> | MiniSearch<FullDoc>,
-    terms: readonly PlannedTerm[],
-    filter: ((r: SearchResult) => boolean) | undefined,
-  ): SearchResult[] {
-    const complete = terms.filter((t) => !t.prefix);
-    if (complete.length === 0 || complete.length === terms.length) return this.query(tier, terms, 'OR', filter);
-    const narrowed = this.query(tier, complete, 'OR', filter);
-    if (narrowed.length === 0) return this.query(tier, terms, 'OR', filter);
-    const candidates = new Set(narrowed.map((r) => r.id as string));
-    return this.query(tier, terms, 'OR', filter, (id) => (candidates.has(id as string) ? 1 : 0));
-  }
-
-  /** Runs planned terms against one tier, each term a sub-query with its own prefix and fuzzy settings. */
-  private query(
-    tier: MiniSearch<QuickDoc> | MiniSearch<FullDoc>,
-    terms: readonly PlannedTerm[],
-    combineWith: 'AND' | 'OR',
-    filter: ((r: SearchResult) => boolean) | undefined,
-    // MiniSearch skips documents boosted by 0 before scoring them: the cheap way to restrict a search.
-    boostDocument?: (id: unknown) => number,
-  ): SearchResult[] {
-    const isFull = tier === this.full;
-    const options: SearchOptions = {
-      boost: { ...(isFull ? FULL_BOOSTS : QUICK_BOOSTS) },
-      weights: { ...MATCH_WEIGHTS },
-      maxFuzzy: MAX_FUZZY,
-      tokenize: splitPlanned,
-      processTerm: identity,
-    };
-    if (filter) options.filter = filter;
-    if (boostDocument) options.boostDocument = boostDocument;
-    const query: Query = {
-      combineWith,
-      queries: terms.map((t) => ({
-        queries: [t.term],
-        // Article bodies hold far more distinct words: a three-letter prefix there expands to
-        // thousands of terms (hundreds of ms) for little value, so the full tier waits for a fourth.
-        prefix: t.prefix && (!isFull || codePointLength(t.term) >= MIN_FULL_PREFIX_LENGTH),
-        fuzzy: t.fuzzy,
-      })),
-    };
-    return tier.search(query, options);
-  }
-
-  /**
-   * Ranks one tier's results, which MiniSearch returns sorted by score. Only the
-   * results that can still reach the top `limit` once recency breaks ties are
-   * looked at: the rest of a 5,000-result keystroke is never touched.
-   */
-  private rankSorted(results: readonly SearchResult[], limit: number): SearchHit[] {
-    const ranked: Ranked[] = [];
-    let cutoff = Number.NEGATIVE_INFINITY;
-    for (const result of results) {
-      const bucket = relevanceBucket(result.score);
-      if (ranked.length >= limit && bucket < cutoff) break;
-      const key = result.id as string;
-      const savedAt = this.meta.get(key)?.savedAt;
+    const scorer = scorerFor(tier);
+    // Stored fields of an item, for filters and recency: the full tier stores none, its quick twin has them.
+    const metaOf =
+      mode === 'quick'
+        ? (id: number) => scorer.storedOf(id) as Partial<StoredFields> | undefined
+        : (id: number) => {
+            const key = scorer.keyOf(id);
+            return key === undefined ? undefined : this.meta.get(key);
+          };
+    const accept = (id: number) => {
+      const meta = metaOf(id);
       // A full-tier result whose item is gone from the quick tier is stale: skip it.
-      if (savedAt === undefined) continue;
-      ranked.push({ ...refFromKey(key), score: result.score, savedAt, bucket, results: [result] });
-      if (ranked.length === limit) cutoff = bucket;
+      return meta?.savedAt !== undefined && (!predicate || predicate(meta));
+    };
+    const options = scoreOptions(tier === this.full);
+    // Items having every required word; complete words first, so the word being typed (a prefix that may
+    // expand to hundreds of terms) is scored only for items that have the others.
+    const required = terms.filter((t) => t.required).sort((x, y) => Number(x.prefix) - Number(y.prefix));
+    let matches = required.length > 0 ? scorer.run(this.specs(tier, required), 'all', options) : null;
+    // No item has every word (or no word is required): fall back to items having any.
+    if (!matches || !someAccepted(matches, accept)) matches = scorer.run(this.specs(tier, terms), 'any-narrowed', options, accept);
+    const found = matches;
+    return this.top(found, terms, accept, metaOf, limit, (id, into) => found.explain(id, into.terms, into.fields));
+  }
+
+  /**
+   * Both tiers, merged: every query word must be found somewhere in an item, in either tier (one word may
+   * be in the title, another in the body); if no item has them all, items matching some are returned.
+   */
+  private searchBoth(terms: readonly BitTerm[], predicate: Predicate | null, limit: number): SearchHit[] {
+    const quick = scorerFor(this.quick).run(this.specs(this.quick, terms), 'any', scoreOptions(false));
+    const full = this.full ? scorerFor(this.full).run(this.specs(this.full, terms), 'any', scoreOptions(true)) : null;
+    // Full-tier scores are added to each item's quick-tier entry; items gone from the quick tier are stale.
+    for (let i = 0; full && i < full.count; i++) {
+      const id = full.idAt(i);
+      const key = full.keyOf(id);
+      const twin = key === undefined ? undefined : quick.idOf(key);
+      if (twin !== undefined) quick.add(twin, full.scoreOf(id) * FULL_TIER_WEIGHT, full.maskOf(id));
+    }
+    const requiredMask = terms.reduce((mask, t) => (t.required ? mask | t.bit : mask), 0);
+    const metaOf = (id: number) => quick.storedOf(id) as Partial<StoredFields> | undefined;
+    const passes = (id: number) => {
+      const meta = metaOf(id);
+      return meta?.savedAt !== undefined && (!predicate || predicate(meta));
+    };
+    const complete = (id: number) => (quick.maskOf(id) & requiredMask) === requiredMask;
+    const anyComplete = someAccepted(quick, (id) => complete(id) && passes(id));
+    const accept = anyComplete ? (id: number) => complete(id) && passes(id) : passes;
+    return this.top(quick, terms, accept, metaOf, limit, (id, into) => {
+      quick.explain(id, into.terms, into.fields);
+      const key = quick.keyOf(id);
+      const twin = key === undefined ? undefined : full?.idOf(key);
+      if (twin !== undefined) full?.explain(twin, into.terms, into.fields);
+    });
+  }
+
+  /** The tier's view of planned terms: article bodies wait for a longer prefix. */
+  private specs(tier: MiniSearch<QuickDoc> | MiniSearch<FullDoc>, terms: readonly BitTerm[]): TermSpec[] {
+    const isFull = tier === this.full;
+    return terms.map((t) => ({
+      term: t.term,
+      // Article bodies hold far more distinct words: a three-letter prefix there expands to
+      // thousands of terms (hundreds of ms) for little value, so the full tier waits for a fourth.
+      prefix: t.prefix && (!isFull || codePointLength(t.term) >= MIN_FULL_PREFIX_LENGTH),
+      fuzzy: t.fuzzy,
+      partial: t.prefix,
+      bit: t.bit,
+    }));
+  }
+
+  /**
+   * The best `limit` accepted matches: more relevant first, then more recent. A match's score is its
+   * summed term scores times the number of query words it has. Only items whose relevance class can
+   * still reach the top are looked at closely; the rest of a 50,000-match keystroke is compared by score alone.
+   */
+  private top(
+    matches: TierMatches,
+    terms: readonly BitTerm[],
+    accept: (id: number) => boolean,
+    metaOf: (id: number) => Partial<StoredFields> | undefined,
+    limit: number,
+    explain: (id: number, into: Matched) => void,
+  ): SearchHit[] {
+    const scoreOf = (id: number) => matches.scoreOf(id) * bitCount(matches.maskOf(id));
+    const floor = lowestTopScore(matches, scoreOf, accept, limit);
+    const cutoff = relevanceBucket(floor);
+    const near = floor === Number.NEGATIVE_INFINITY ? floor : bucketFloor(cutoff) * (1 - 1e-9);
+    const ranked: Ranked[] = [];
+    for (let i = 0; i < matches.count; i++) {
+      const id = matches.idAt(i);
+      const score = scoreOf(id);
+      if (score < near) continue;
+      const bucket = relevanceBucket(score);
+      if (bucket < cutoff || !accept(id)) continue;
+      const key = matches.keyOf(id);
+      if (key === undefined) continue;
+      const mask = matches.maskOf(id);
+      ranked.push({
+        ...refFromKey(key),
+        score,
+        savedAt: metaOf(id)?.savedAt ?? 0,
+        bucket,
+        explain: (into) => {
+          for (const t of terms) if (mask & t.bit) into.queryTerms.add(t.term);
+          explain(id, into);
+        },
+      });
     }
     ranked.sort(compareRankKeys);
     return ranked.slice(0, limit).map(toHit);
-  }
-
-  private rank(found: Map<string, Accumulated>, plan: QueryPlan, limit: number): SearchHit[] {
-    let requiredMask = 0;
-    plan.terms.forEach((t, i) => {
-      if (t.required) requiredMask |= 1 << i;
-    });
-    const complete: Ranked[] = [];
-    const partial: Ranked[] = [];
-    for (const [key, acc] of found) {
-      const savedAt = this.meta.get(key)?.savedAt;
-      // A full-tier result whose item is gone from the quick tier is stale: skip it.
-      if (savedAt === undefined) continue;
-      const score = acc.raw * bitCount(acc.mask);
-      const ranked: Ranked = { ...refFromKey(key), score, savedAt, bucket: relevanceBucket(score), results: acc.results };
-      ((acc.mask & requiredMask) === requiredMask ? complete : partial).push(ranked);
-    }
-    const chosen = complete.length > 0 ? complete : partial;
-    chosen.sort(compareRankKeys);
-    return chosen.slice(0, limit).map(toHit);
   }
 
   /** Lists items matching filters alone, newest first, straight from the stored fields. */
@@ -396,7 +384,7 @@ export class SearchIndex {
     const listed: Ranked[] = [];
     for (const [key, stored] of this.meta) {
       if (!predicate(stored)) continue;
-      listed.push({ ...refFromKey(key), score: 1, savedAt: stored.savedAt ?? 0, bucket: 0, results: [] });
+      listed.push({ ...refFromKey(key), score: 1, savedAt: stored.savedAt ?? 0, bucket: 0, explain: () => {} });
     }
     listed.sort(compareRankKeys);
     return listed.slice(0, limit).map(toHit);
@@ -436,6 +424,7 @@ export class SearchIndex {
   }
 
   private install(tier: MiniSearch<FullDoc>): void {
+    scorerFor(tier).prepare();
     this.full = tier;
     this.pendingFull = null;
     for (const [key, doc] of this.journal) applyFull(tier, key, doc);
@@ -463,25 +452,52 @@ function applyFull(tier: MiniSearch<FullDoc>, key: string, doc: FullDoc | null):
   tier.replace(doc);
 }
 
-/** Adds one tier's results into the per-item totals of a two-tier search. */
-function accumulate(results: readonly SearchResult[], weight: number, bits: Map<string, number>, into: Map<string, Accumulated>): void {
-  for (const result of results) {
-    const key = result.id as string;
-    let acc = into.get(key);
-    if (!acc) {
-      acc = { raw: 0, mask: 0, results: [] };
-      into.set(key, acc);
-    }
-    // MiniSearch multiplies by the number of query terms matched; undo it so tiers add up, redo it in rank().
-    acc.raw += (result.score / Math.max(1, result.queryTerms.length)) * weight;
-    for (const term of result.queryTerms) acc.mask |= bits.get(term) ?? 0;
-    acc.results.push(result);
-  }
+function scoreOptions(isFull: boolean): ScoreOptions {
+  return { boosts: isFull ? FULL_BOOSTS : QUICK_BOOSTS, weights: MATCH_WEIGHTS, maxFuzzy: MAX_FUZZY };
 }
 
-/** Bit per plan term, by term text (MiniSearch reports matched query terms by text). */
-function termBits(plan: QueryPlan): Map<string, number> {
-  return new Map(plan.terms.map((t, i) => [t.term, 1 << i]));
+/** Whether any match is accepted. */
+function someAccepted(matches: TierMatches, accept: (id: number) => boolean): boolean {
+  for (let i = 0; i < matches.count; i++) if (accept(matches.idAt(i))) return true;
+  return false;
+}
+
+/**
+ * The `limit`-th highest score among accepted matches (a min-heap of the best so far, so `accept` runs
+ * only for a match that would enter it), or -Infinity when fewer are accepted.
+ */
+function lowestTopScore(matches: TierMatches, scoreOf: (id: number) => number, accept: (id: number) => boolean, limit: number): number {
+  if (limit <= 0) return Number.POSITIVE_INFINITY;
+  const heap = new Float64Array(limit);
+  let size = 0;
+  for (let i = 0; i < matches.count; i++) {
+    const id = matches.idAt(i);
+    const score = scoreOf(id);
+    if (size === limit && score <= heap[0]!) continue;
+    if (!accept(id)) continue;
+    if (size < limit) {
+      let child = size++;
+      while (child > 0) {
+        const parent = (child - 1) >> 1;
+        if (heap[parent]! <= score) break;
+        heap[child] = heap[parent]!;
+        child = parent;
+      }
+      heap[child] = score;
+    } else {
+      let parent = 0;
+      for (;;) {
+        let child = 2 * parent + 1;
+        if (child >= size) break;
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+        if (heap[child]! >= score) break;
+        heap[parent] = heap[child]!;
+        parent = child;
+      }
+      heap[parent] = score;
+    }
+  }
+  return size < limit ? Number.NEGATIVE_INFINITY : heap[0]!;
 }
 
 function bitCount(mask: number): number {
@@ -491,23 +507,15 @@ function bitCount(mask: number): number {
 }
 
 function toHit(r: Ranked): SearchHit {
-  const terms = new Set<string>();
-  const queryTerms = new Set<string>();
-  const fields = new Set<string>();
-  for (const result of r.results) {
-    for (const term of result.queryTerms) queryTerms.add(term);
-    for (const [term, matchedFields] of Object.entries(result.match)) {
-      terms.add(term);
-      for (const field of matchedFields) fields.add(field);
-    }
-  }
+  const matched: Matched = { terms: new Set(), queryTerms: new Set(), fields: new Set() };
+  r.explain(matched);
   return {
     id: r.id,
     type: r.type,
     score: r.score,
     savedAt: r.savedAt,
-    terms: [...terms],
-    queryTerms: [...queryTerms],
-    fields: [...fields],
+    terms: [...matched.terms],
+    queryTerms: [...matched.queryTerms],
+    fields: [...matched.fields],
   };
 }
