@@ -61,6 +61,8 @@ export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) 
 
 /** Encodes postings (any order; ids distinct, frequencies at least 1) as base64 text. */
 export function encodePostings(postings: Iterable<readonly [number, number]>): string {
+  const saved = postings instanceof CompactPostings ? postings.encoded() : null;
+  if (saved) return base64(saved);
   const entries = [...postings];
   if (!isAscending(entries)) entries.sort((a, b) => a[0] - b[0]);
   const bytes: number[] = [];
@@ -71,6 +73,10 @@ export function encodePostings(postings: Iterable<readonly [number, number]>): s
     pushVarint(bytes, freq);
     last = id;
   }
+  return base64(bytes);
+}
+
+function base64(bytes: Uint8Array | number[]): string {
   let binary = '';
   // In chunks: String.fromCharCode takes its bytes as arguments, and argument lists have a limit.
   for (let i = 0; i < bytes.length; i += 8_192) binary += String.fromCharCode(...bytes.slice(i, i + 8_192));
@@ -82,27 +88,13 @@ export function encodePostings(postings: Iterable<readonly [number, number]>): s
  * Error on text that is not such a list; the caller turns it into a snapshot error.
  */
 export function decodePostings(text: string): Map<number, number> {
-  const reader = new VarintReader(atob(text));
-  // Each posting takes at least two bytes, so this many slots always suffice.
-  const capacity = reader.length >>> 1;
-  const ids = new Uint32Array(capacity);
-  const freqs = new Uint32Array(capacity);
-  let count = 0;
-  let last = -1;
-  while (!reader.done) {
-    last += reader.next() + 1;
-    const freq = reader.next();
-    if (freq < 1) throw new Error('a posting has no frequency');
-    ids[count] = last;
-    freqs[count] = freq;
-    count++;
-  }
-  if (count < MIN_COMPACT_SIZE) {
-    const map = new Map<number, number>();
-    for (let i = 0; i < count; i++) map.set(ids[i]!, freqs[i]!);
-    return map;
-  }
-  return CompactPostings.fromSorted(ids.subarray(0, count), freqs.subarray(0, count)) as unknown as Map<number, number>;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  // The saved bytes are the compact list's own: it checks them and keeps them.
+  const list = CompactPostings.fromBytes(bytes);
+  if (list.size < MIN_COMPACT_SIZE) return new Map(list.entries());
+  return list as unknown as Map<number, number>;
 }
 
 function termMap<T>(tier: MiniSearch<T>): Iterable<[string, FieldTermData]> {
@@ -162,33 +154,4 @@ function pushVarint(bytes: number[], value: number): void {
     rest = Math.floor(rest / 0x80);
   }
   bytes.push(rest);
-}
-
-/** Reads variable-length integers from a binary string (one character per byte), in order. */
-class VarintReader {
-  private pos = 0;
-
-  constructor(private readonly binary: string) {}
-
-  get length(): number {
-    return this.binary.length;
-  }
-
-  get done(): boolean {
-    return this.pos >= this.binary.length;
-  }
-
-  next(): number {
-    let value = 0;
-    let scale = 1;
-    while (this.pos < this.binary.length) {
-      const byte = this.binary.charCodeAt(this.pos++);
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-      // Ids and frequencies fit in 32 bits: five bytes at most.
-      if (scale > 2 ** 35) break;
-    }
-    throw new Error('a posting list ends in the middle of a number, or holds one too large');
-  }
 }

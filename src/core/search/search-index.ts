@@ -17,6 +17,7 @@ import {
   relevanceBucket,
   type RankKey,
 } from './ranking';
+import { TwinIds } from './twin-ids';
 import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from './tier-scorer';
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
@@ -82,6 +83,7 @@ export class SearchIndex {
    * filter-only listings and full-tier results reach them without a search.
    */
   private readonly meta = new Map<string, Partial<StoredFields>>();
+  private readonly twins = new TwinIds();
 
   /**
    * Restores the quick tier of a snapshot (its envelope and quick tier as read back from storage), so
@@ -137,6 +139,7 @@ export class SearchIndex {
     if (this.quick.has(doc.key)) this.quick.replace(doc);
     else this.quick.add(doc);
     this.meta.set(doc.key, this.storedOf(doc.key) ?? {});
+    this.twins.changed();
     this.setFull(doc.key, toFullDoc(item));
   }
 
@@ -151,6 +154,7 @@ export class SearchIndex {
     // discard() is O(1) now and leaves stale postings for the (batched, background) vacuum.
     if (this.quick.has(key)) this.quick.discard(key);
     this.meta.delete(key);
+    this.twins.changed();
     this.setFull(key, null);
   }
 
@@ -302,8 +306,7 @@ export class SearchIndex {
     // Full-tier scores are added to each item's quick-tier entry; items gone from the quick tier are stale.
     for (let i = 0; full && i < full.count; i++) {
       const id = full.idAt(i);
-      const key = full.keyOf(id);
-      const twin = key === undefined ? undefined : quick.idOf(key);
+      const twin = this.twins.twinOf(full, id, quick);
       if (twin !== undefined) quick.add(twin, full.scoreOf(id) * FULL_TIER_WEIGHT, full.maskOf(id));
     }
     const requiredMask = terms.reduce((mask, t) => (t.required ? mask | t.bit : mask), 0);
@@ -424,6 +427,7 @@ export class SearchIndex {
   }
 
   private install(tier: MiniSearch<FullDoc>): void {
+    this.twins.changed();
     scorerFor(tier).prepare();
     this.full = tier;
     this.pendingFull = null;

@@ -22,6 +22,17 @@ describe('SearchIndex', () => {
     expect(ids(index.search('pollinators'))).toEqual(['a']);
   });
 
+  it('finds an article by its text after its title changed between two searches', () => {
+    const index = new SearchIndex();
+    index.addAll([clip({ id: 'a', title: 'One', text: 'Pollinators decline.' }), clip({ id: 'b', title: 'Other', text: 'Rivers' })]);
+    expect(index.search('pollinators')[0]?.fields).toEqual(['body']);
+    // The quick tier gives the edited item a new id; the full tier keeps its own (same text).
+    index.upsert(clip({ id: 'a', title: 'Two', text: 'Pollinators decline.' }));
+    const [hit] = index.search('two pollinators');
+    expect(hit).toMatchObject({ id: 'a', queryTerms: expect.arrayContaining(['two', 'pollinators']) });
+    expect(hit?.fields.sort()).toEqual(['body', 'title']);
+  });
+
   it('removes items from both tiers, and ignores removing what is not there', () => {
     const index = new SearchIndex();
     index.addAll([clip({ id: 'a', title: 'Bees', text: 'Pollination' }), highlight({ id: 'h', text: 'Bees dance' })]);
