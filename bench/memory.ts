@@ -7,6 +7,11 @@ export interface ProcessMemory {
   totalMB: number;
   /** VmRSS of the extension's renderer process: the service worker and the extension's pages. */
   extensionMB: number;
+  /**
+   * The same process's private pages (Private_Clean + Private_Dirty in smaps_rollup): RSS less what it
+   * shares with the browser's other processes, mostly Chromium's own code.
+   */
+  extensionPrivateMB?: number;
   processes: number;
 }
 
@@ -55,12 +60,22 @@ export function chromiumMemory(profileDir: string): ProcessMemory {
   const processes = browserProcesses(profileDir);
   let total = 0;
   let extension = 0;
+  let extensionPrivate = 0;
   for (const [pid, args] of processes) {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
     total += kb;
-    if (args.includes('--extension-process')) extension += kb;
+    if (!args.includes('--extension-process')) continue;
+    extension += kb;
+    const rollup = readProc(pid, 'smaps_rollup') ?? '';
+    for (const field of ['Private_Clean', 'Private_Dirty'])
+      extensionPrivate += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(rollup)?.[1] ?? 0);
   }
-  return { totalMB: Math.round(total / 1024), extensionMB: Math.round(extension / 1024), processes: processes.size };
+  return {
+    totalMB: Math.round(total / 1024),
+    extensionMB: Math.round(extension / 1024),
+    extensionPrivateMB: Math.round(extensionPrivate / 1024),
+    processes: processes.size,
+  };
 }
 
 export interface HeapUsage {

@@ -88,6 +88,8 @@ async function readPage<T extends { id: string }>(
 
 /** Further than this from both ends of a list, a jump takes its page from the list's kept ids. */
 const WALK_LIMIT = 400;
+/** How long after a long list's first pages its ids are read in the background. */
+const ID_PREFETCH_DELAY_MS = 2_000;
 
 /**
  * The ids of rows [offset, offset + limit). Near an end, walking index keys (no records are read) from
@@ -106,9 +108,10 @@ async function idsAt<T extends { id: string }>(
   if (end <= offset) return [];
   const ordered = table.orderBy(order.index);
   if (offset <= WALK_LIMIT) {
-    // A long list read from its start is likely to be scrolled far: its ids are read meanwhile, so
-    // the first jump past WALK_LIMIT does not wait for them.
-    if (total > 2 * WALK_LIMIT) void idsInOrder(db, table, order).catch(() => undefined);
+    // A long list read from its start is likely to be jumped through: its ids are read in the background,
+    // so the first jump past WALK_LIMIT need not wait for them. Not at once: reading 100,000 keys holds
+    // up the database's other reads for a second or two, and the page's first rows come first.
+    if (total > 2 * WALK_LIMIT) setTimeout(() => void idsInOrder(db, table, order).catch(() => undefined), ID_PREFETCH_DELAY_MS);
     return (await (order.reverse ? ordered.reverse() : ordered)
       .offset(offset)
       .limit(end - offset)

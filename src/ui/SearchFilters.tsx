@@ -1,5 +1,5 @@
 // Filters for search: type, tag, site, collection and dates (the same as tag:, site:… typed in the box).
-import { useEffect, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../messaging/client';
 import type { SearchFilterInput } from '../messaging/protocol';
 
@@ -18,15 +18,20 @@ function parseDay(value: string): number | undefined {
 }
 
 export function SearchFilters({ filters, onChange }: { filters: SearchFilterInput; onChange: (filters: SearchFilterInput) => void }) {
-  const [options, setOptions] = useState<{ tags: string[]; sites: string[] }>({ tags: [], sites: [] });
-  useEffect(() => {
+  const [options, setOptions] = useState<{ tags: string[]; sites: string[] } | null>(null);
+  // Read when the filters are first opened, not with the page: listing every tag and site walks whole
+  // indexes, which at 100,000 items holds up the database's other reads (the list's first rows) for seconds.
+  const asked = useRef(false);
+  const loadOptions = (event: Event) => {
+    if (asked.current || !(event.currentTarget as HTMLDetailsElement).open) return;
+    asked.current = true;
     void sendRequest('listFilterOptions', {}).then((result) => result.ok && setOptions(result.value));
-  }, []);
+  };
   const set = (changes: Partial<SearchFilterInput>) => onChange({ ...filters, ...changes });
   const list = (value: string) => (value.trim() ? [value.trim()] : undefined);
 
   return (
-    <details class="filters">
+    <details class="filters" onToggle={loadOptions}>
       <summary>Filters</summary>
       <div class="filter-grid">
         <label>
@@ -76,12 +81,12 @@ export function SearchFilters({ filters, onChange }: { filters: SearchFilterInpu
         </label>
       </div>
       <datalist id="filter-tags">
-        {options.tags.map((tag) => (
+        {options?.tags.map((tag) => (
           <option key={tag} value={tag} />
         ))}
       </datalist>
       <datalist id="filter-sites">
-        {options.sites.map((site) => (
+        {options?.sites.map((site) => (
           <option key={site} value={site} />
         ))}
       </datalist>

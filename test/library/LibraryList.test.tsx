@@ -181,6 +181,23 @@ describe('filters without words', () => {
     await vi.waitFor(() => expect(requestsOf('search')[0]).toMatchObject({ query: 'speed', filters: { tags: ['customer service'] } }));
   });
 
+  it('offer the known tags and sites once opened, without asking for them as the list loads', async () => {
+    serveLibrary();
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(status(root)).toBe('3 clips'));
+    expect(requestsOf('listFilterOptions')).toHaveLength(0);
+    const details = root.querySelector<HTMLDetailsElement>('details.filters')!;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+    await vi.waitFor(() =>
+      expect([...root.querySelectorAll('#filter-tags option')].map((o) => o.getAttribute('value'))).toEqual(['customer service']),
+    );
+    expect([...root.querySelectorAll('#filter-sites option')].map((o) => o.getAttribute('value'))).toEqual(['dots.example']);
+    expect(requestsOf('listFilterOptions')).toHaveLength(1);
+  });
+
   it('say so when nothing matches, and a type filter shows that type', async () => {
     serveLibrary();
     const root = await mount(<LibraryList />);

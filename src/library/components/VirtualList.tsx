@@ -32,8 +32,8 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
   const [range, setRange] = useState({ start: 0, end: 30 });
   const [rows, setRows] = useState<Map<number, T>>(new Map());
   const requested = useRef(new Set<number>());
-  /** The `last` of each loaded page. */
-  const lasts = useRef(new Map<number, C>());
+  /** The `last` of each page asked for, once it arrives (null: the page could not say). */
+  const lasts = useRef(new Map<number, Promise<C | null>>());
   /** Counts resets, so a page that arrives after one is dropped, not mixed into the new list. */
   const generation = useRef(0);
 
@@ -60,9 +60,19 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
       if (requested.current.has(page)) continue;
       requested.current.add(page);
       const asked = generation.current;
-      void loadPage(page * pageSize, pageSize, lasts.current.get(page - 1)).then(({ items, last }) => {
+      // Scrolling on, the page before was asked for too: read on from its last row (one index seek) once
+      // it arrives, rather than asking by offset, which far into a long list costs far more.
+      const before = lasts.current.get(page - 1);
+      const loaded = (before ?? Promise.resolve(null)).then((after) => loadPage(page * pageSize, pageSize, after ?? undefined));
+      lasts.current.set(
+        page,
+        loaded.then(
+          ({ last }) => last,
+          () => null,
+        ),
+      );
+      void loaded.then(({ items }) => {
         if (asked !== generation.current) return;
-        if (last !== null) lasts.current.set(page, last);
         setRows((previous) => {
           const next = new Map(previous);
           items.forEach((item, i) => next.set(page * pageSize + i, item));
