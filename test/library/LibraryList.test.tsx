@@ -320,3 +320,31 @@ describe('selecting rows for bulk actions', () => {
     await vi.waitFor(() => expect(selectedCount(root)).toBe('8 selected'));
   });
 });
+
+describe('scrolling on', () => {
+  it('reads the next page on from the last row of the page before, even while that page is still on its way', async () => {
+    const many = Array.from({ length: 130 }, (_, i) => clip(`c${i}`, `Clip ${i}`, 'dots.example', Date.UTC(2024, 0, 1) + i));
+    // Pages arrive late, each with its last row as the cursor.
+    answer('listLibrary', async ({ offset, limit, after }) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const start = after ? Number(after[1].slice(1)) + 1 : offset;
+      const items = many.slice(start, start + limit);
+      return { items, total: many.length, last: items.length ? [items.at(-1)!.savedAt, items.at(-1)!.id] : null };
+    });
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')[0]).toBe('Clip 0'));
+    // Down to rows 72-88, at once: pages 1 and 2 are asked for together, page 2 before page 1 has arrived.
+    const scroller = root.querySelector<HTMLElement>('.vscroll')!;
+    await act(async () => {
+      scroller.scrollTop = 80 * 78;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toContain('Clip 85'));
+    const pages = requestsOf('listLibrary').filter((request) => request.limit === 40);
+    expect(pages.map((request) => [request.offset, request.after?.[1] ?? null])).toEqual([
+      [0, null],
+      [40, 'c39'],
+      [80, 'c79'],
+    ]);
+  });
+});
