@@ -2,7 +2,7 @@
 // The library list rendered for real (Preact in happy-dom), with the background worker faked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clip } from '../../src/core/page-capture';
-import type { LibraryItem, LibrarySort, SearchResultView } from '../../src/messaging/protocol';
+import type { LibraryItem, LibrarySort, ListCursor, SearchResultView } from '../../src/messaging/protocol';
 import { makeCapture } from '../fixtures/captures';
 import { answer, requestsOf, resetPageBrowser } from './page-browser';
 import { act } from 'preact/test-utils';
@@ -329,7 +329,7 @@ describe('scrolling on', () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       const start = after ? Number(after[1].slice(1)) + 1 : offset;
       const items = many.slice(start, start + limit);
-      return { items, total: many.length, last: items.length ? [items.at(-1)!.savedAt, items.at(-1)!.id] : null };
+      return { items, total: many.length, last: items.length ? ([items.at(-1)!.savedAt, items.at(-1)!.id] as ListCursor) : null };
     });
     const root = await mount(<LibraryList />);
     await vi.waitFor(() => expect(rowTitles(root, 'Clips')[0]).toBe('Clip 0'));
