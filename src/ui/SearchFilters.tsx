@@ -18,7 +18,7 @@ function parseDay(value: string): number | undefined {
 }
 
 export function SearchFilters({ filters, onChange }: { filters: SearchFilterInput; onChange: (filters: SearchFilterInput) => void }) {
-  const [options, setOptions] = useState<{ tags: string[]; sites: string[] } | null>(null);
+  const [options, setOptions] = useState<{ tags: string[]; sites: string[] }>({ tags: [], sites: [] });
   // Read when the filters are first opened, not with the page: listing every tag and site walks whole
   // indexes, which at 100,000 items holds up the database's other reads (the list's first rows) for seconds.
   const asked = useRef(false);
@@ -81,12 +81,12 @@ export function SearchFilters({ filters, onChange }: { filters: SearchFilterInpu
         </label>
       </div>
       <datalist id="filter-tags">
-        {options?.tags.map((tag) => (
+        {options.tags.map((tag) => (
           <option key={tag} value={tag} />
         ))}
       </datalist>
       <datalist id="filter-sites">
-        {options?.sites.map((site) => (
+        {options.sites.map((site) => (
           <option key={site} value={site} />
         ))}
       </datalist>

@@ -61,22 +61,12 @@ export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) 
 
 /** Encodes postings (any order; ids distinct, frequencies at least 1) as base64 text. */
 export function encodePostings(postings: Iterable<readonly [number, number]>): string {
+  // A compact list's bytes are the saved form already, unless postings were deleted from it.
   const saved = postings instanceof CompactPostings ? postings.encoded() : null;
-  if (saved) return base64(saved);
-  const entries = [...postings];
-  if (!isAscending(entries)) entries.sort((a, b) => a[0] - b[0]);
-  const bytes: number[] = [];
-  let last = -1;
-  for (const [id, freq] of entries) {
-    // Gaps of at least 1, stored minus 1, so the first id (gap from -1) and tight runs take one byte.
-    pushVarint(bytes, id - last - 1);
-    pushVarint(bytes, freq);
-    last = id;
-  }
-  return base64(bytes);
+  return base64(saved ?? CompactPostings.from(postings).encoded()!);
 }
 
-function base64(bytes: Uint8Array | number[]): string {
+function base64(bytes: Uint8Array): string {
   let binary = '';
   // In chunks: String.fromCharCode takes its bytes as arguments, and argument lists have a limit.
   for (let i = 0; i < bytes.length; i += 8_192) binary += String.fromCharCode(...bytes.slice(i, i + 8_192));
@@ -140,18 +130,4 @@ function* jsonPostings(ids: readonly string[], postings: Record<string, unknown>
 
 function corrupt(why: string): never {
   throw new SearchSnapshotError('corrupt', `Search snapshot could not be loaded: ${why}`);
-}
-
-function isAscending(entries: readonly (readonly [number, number])[]): boolean {
-  for (let i = 1; i < entries.length; i++) if (entries[i]![0] <= entries[i - 1]![0]) return false;
-  return true;
-}
-
-function pushVarint(bytes: number[], value: number): void {
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 0x80);
-  }
-  bytes.push(rest);
 }

@@ -280,18 +280,14 @@ export class SearchIndex {
             const key = scorer.keyOf(id);
             return key === undefined ? undefined : this.meta.get(key);
           };
-    const accept = (id: number) => {
-      const meta = metaOf(id);
-      // A full-tier result whose item is gone from the quick tier is stale: skip it.
-      return meta?.savedAt !== undefined && (!predicate || predicate(meta));
-    };
+    const accept = accepting(metaOf, predicate);
     const options = scoreOptions(tier === this.full);
     // Items having every required word; complete words first, so the word being typed (a prefix that may
     // expand to hundreds of terms) is scored only for items that have the others.
     const required = terms.filter((t) => t.required).sort((x, y) => Number(x.prefix) - Number(y.prefix));
     let matches = required.length > 0 ? scorer.run(this.specs(tier, required), 'all', options) : null;
     // No item has every word (or no word is required): fall back to items having any.
-    if (!matches || !someAccepted(matches, accept)) matches = scorer.run(this.specs(tier, terms), 'any-narrowed', options, accept);
+    if (!matches || !matches.some(accept)) matches = scorer.run(this.specs(tier, terms), 'any-narrowed', options, accept);
     const found = matches;
     return this.top(found, terms, accept, metaOf, limit, (id, into) => found.explain(id, into.terms, into.fields));
   }
@@ -311,12 +307,9 @@ export class SearchIndex {
     }
     const requiredMask = terms.reduce((mask, t) => (t.required ? mask | t.bit : mask), 0);
     const metaOf = (id: number) => quick.storedOf(id) as Partial<StoredFields> | undefined;
-    const passes = (id: number) => {
-      const meta = metaOf(id);
-      return meta?.savedAt !== undefined && (!predicate || predicate(meta));
-    };
+    const passes = accepting(metaOf, predicate);
     const complete = (id: number) => (quick.maskOf(id) & requiredMask) === requiredMask;
-    const anyComplete = someAccepted(quick, (id) => complete(id) && passes(id));
+    const anyComplete = quick.some((id) => complete(id) && passes(id));
     const accept = anyComplete ? (id: number) => complete(id) && passes(id) : passes;
     return this.top(quick, terms, accept, metaOf, limit, (id, into) => {
       quick.explain(id, into.terms, into.fields);
@@ -460,10 +453,15 @@ function scoreOptions(isFull: boolean): ScoreOptions {
   return { boosts: isFull ? FULL_BOOSTS : QUICK_BOOSTS, weights: MATCH_WEIGHTS, maxFuzzy: MAX_FUZZY };
 }
 
-/** Whether any match is accepted. */
-function someAccepted(matches: TierMatches, accept: (id: number) => boolean): boolean {
-  for (let i = 0; i < matches.count; i++) if (accept(matches.idAt(i))) return true;
-  return false;
+/**
+ * Whether an item may be a result: it passes the filters, and it is still in the quick tier (a full-tier
+ * match whose item has left it has no stored fields there: it is stale).
+ */
+function accepting(metaOf: (id: number) => Partial<StoredFields> | undefined, predicate: Predicate | null): (id: number) => boolean {
+  return (id) => {
+    const meta = metaOf(id);
+    return meta?.savedAt !== undefined && (!predicate || predicate(meta));
+  };
 }
 
 /**

@@ -92,6 +92,11 @@ export class TierMatches {
     return this.current().mask[id]!;
   }
 
+  /** Whether any matching document is accepted. */
+  some(accept: (id: number) => boolean): boolean {
+    return this.current().someMatch(accept);
+  }
+
   /** Adds a score and term bits to a document (a match found elsewhere, such as in another tier). */
   add(id: number, score: number, bits: number): void {
     this.current().add(id, score, bits);
@@ -195,6 +200,7 @@ export class TierScorer {
    */
   run(terms: readonly TermSpec[], combine: Combine, options: ScoreOptions, accept?: (id: number) => boolean): TierMatches {
     this.reset();
+    this.fillLengths();
     const scored: ScoredList[] = [];
     const allBits = terms.reduce((bits, t) => bits | t.bit, 0);
     let before = 0;
@@ -204,7 +210,7 @@ export class TierScorer {
       let need = 0;
       let some = 0;
       if (combine === 'all') need = before;
-      else if (combine === 'any-narrowed' && spec.partial && completeBits !== 0 && this.anyFound(accept)) some = completeBits;
+      else if (combine === 'any-narrowed' && spec.partial && completeBits !== 0 && this.someMatch(accept)) some = completeBits;
       for (const [term, data, weight] of this.expand(spec, options))
         this.scoreTerm(spec.bit, term, data, weight, need, some, options, scored);
       before |= spec.bit;
@@ -214,7 +220,8 @@ export class TierScorer {
     return new TierMatches(this, this.generation, scored);
   }
 
-  private anyFound(accept: ((id: number) => boolean) | undefined): boolean {
+  /** Whether any document matched so far is accepted (any at all without `accept`). */
+  someMatch(accept?: (id: number) => boolean): boolean {
     if (!accept) return this.count > 0;
     for (let i = 0; i < this.count; i++) if (accept(this.ids[i]!)) return true;
     return false;
@@ -263,7 +270,6 @@ export class TierScorer {
     // Postings of discarded documents stay until a vacuum; with none pending every posting is live.
     const checkLive = tier._dirtCount > 0;
     const live = tier._documentIds;
-    this.fillLengths();
     const lengths = this.lengths;
     const fieldCount = this.fieldCount;
     const score = this.score;
