@@ -86,8 +86,9 @@ export interface HeapUsage {
 
 type Send = (method: string, params?: object) => Promise<Record<string, unknown>>;
 
-async function heapOf(send: Send): Promise<HeapUsage> {
-  await send('HeapProfiler.collectGarbage');
+/** The JS heap in use, after a full garbage collection unless `collect` is false (then garbage counts too). */
+async function heapOf(send: Send, collect = true): Promise<HeapUsage> {
+  if (collect) await send('HeapProfiler.collectGarbage');
   const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   return { usedMB: Math.round(usage.usedSize / MB), totalMB: Math.round(usage.totalSize / MB) };
 }
@@ -107,19 +108,27 @@ export function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<
   return targetHeap(context, page, (target) => target.type === 'service_worker');
 }
 
-/** The JS heap of the search host's offscreen document (Chromium), or null when there is none. */
-export function searchHostHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
-  return targetHeap(context, page, (target) => target.url.endsWith('/offscreen.html'));
+/**
+ * The JS heap of the search host's offscreen document (Chromium), or null when there is none: after
+ * garbage collection, or as it is (`collect` false; totalMB is then what V8 holds for it, garbage included).
+ */
+export function searchHostHeap(context: BrowserContext, page: Page, collect = true): Promise<HeapUsage | null> {
+  return targetHeap(context, page, (target) => target.url.endsWith('/offscreen.html'), collect);
 }
 
 type TargetInfo = { type: string; targetId: string; url: string };
 
 /**
- * A DevTools target's JS heap after garbage collection, or null when no target matches. Playwright cannot
+ * A DevTools target's JS heap (see heapOf), or null when no target matches. Playwright cannot
  * open a session on a worker or an offscreen document, so this attaches to the target through a page's
  * session and talks to it with Target.sendMessageToTarget.
  */
-async function targetHeap(context: BrowserContext, page: Page, match: (target: TargetInfo) => boolean): Promise<HeapUsage | null> {
+async function targetHeap(
+  context: BrowserContext,
+  page: Page,
+  match: (target: TargetInfo) => boolean,
+  collect = true,
+): Promise<HeapUsage | null> {
   const cdp: CDPSession = await context.newCDPSession(page);
   const raw = (method: string, params?: object) => cdp.send(method as 'Target.getTargets', params) as Promise<Record<string, unknown>>;
   try {
@@ -144,7 +153,7 @@ async function targetHeap(context: BrowserContext, page: Page, match: (target: T
         raw('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
       });
     try {
-      return await heapOf(send);
+      return await heapOf(send, collect);
     } finally {
       await raw('Target.detachFromTarget', { sessionId }).catch(() => undefined);
     }

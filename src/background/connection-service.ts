@@ -6,7 +6,7 @@ import type { ItemRef } from '../core/collection';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';
-import { allItemsInBatches, readChangesSince } from '../storage/search-store';
+import { allClipsInBatches, readChangesSince } from '../storage/search-store';
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -146,7 +146,7 @@ export function createConnectionService(
     const fresh = new ConnectionIndex();
     const startedAt = Date.now();
     indexedCollections.clear();
-    for await (const { clips } of allItemsInBatches(db)) {
+    for await (const clips of allClipsInBatches(db)) {
       if (stopped) break;
       const { items, collections } = await readItems(clips);
       for (const item of items) fresh.add(item);

@@ -7,7 +7,14 @@ import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import { forEachInSlices } from '../core/time-slices';
 import type { CrisscrossDb } from '../storage/db';
-import { allItemsInBatches, clearSnapshot, readChangesSince, readSnapshotTier, readTierText } from '../storage/search-store';
+import {
+  allItemsInBatches,
+  clearSnapshot,
+  readChangesSince,
+  readSnapshotTier,
+  readTierText,
+  type HighlightPage,
+} from '../storage/search-store';
 import { writeSnapshotInParts } from './snapshot-receiver';
 
 export interface SearchServiceOptions {
@@ -37,8 +44,14 @@ export type IndexState = 'restoring' | 'rebuilding' | 'ready';
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Longest stretch of indexing between pauses during a rebuild. */
 const BUILD_SLICE_MS = 12;
-/** A rebuild compacts its posting lists every this many batches of 500 items read. */
-const COMPACT_EVERY_BATCHES = 10;
+/**
+ * Items a rebuild reads at a time. Small: a batch's records (article HTML and text) live until the batch
+ * is indexed, and a batch that takes seconds to index outlives the young generation, so its text would
+ * be garbage left in the old one, which V8 lets grow to several times the index before collecting it.
+ */
+const REBUILD_BATCH = 100;
+/** A rebuild compacts its posting lists after every this many items. */
+const COMPACT_EVERY_ITEMS = 2_000;
 
 /**
  * A pause between slices of loading the full tier, for messages waiting to be handled. Not setTimeout:
@@ -91,8 +104,8 @@ export function createSearchService(
     membership = collectionNamesByItem(await db.collections.toArray());
   };
   const clipEntry = (clip: Clip) => clipItem(clip, membership.get(`clip:${clip.id}`));
-  const highlightEntry = (highlight: Highlight, clip: Clip | undefined) =>
-    highlightItem(highlight, clip, membership.get(`highlight:${highlight.id}`));
+  const highlightEntry = (highlight: Highlight, page: HighlightPage | undefined) =>
+    highlightItem(highlight, page, membership.get(`highlight:${highlight.id}`));
   const enqueue = (update: () => void) => {
     pending.push(update);
     clearTimeout(pendingTimer);
@@ -124,20 +137,32 @@ export function createSearchService(
     index = new SearchIndex();
     markAnswerable();
     rebuildCatchUpFrom = Date.now();
-    let batches = 0;
-    for await (const { clips, highlights } of allItemsInBatches(db)) {
-      if (stopped) return;
-      const pages = await pageOf(highlights);
-      const items = [...clips.map(clipEntry), ...highlights.map((h) => highlightEntry(h, pages.get(h.clipId)))];
-      // A batch of long articles takes a second to index. In Chromium the index shares its thread with
-      // the extension's pages (popup, library), so it pauses every few milliseconds; searches are
-      // answered from what is indexed so far meanwhile.
-      await forEachInSlices(items, (item) => index.upsert(item), yieldToEvents, BUILD_SLICE_MS);
+    let sinceCompaction = 0;
+    const batches = allItemsInBatches(db, REBUILD_BATCH);
+    let reading = batches.next();
+    for (;;) {
+      const batch = await reading;
+      if (batch.done || stopped) break;
+      // The next batch is read while this one is indexed: reading is a wait on the browser, not work here.
+      reading = batches.next();
+      // Awaited on the next turn; until then a failed read must not count as an unhandled rejection.
+      reading.catch(() => undefined);
+      const { clips, highlights, pages } = batch.value;
+      // Long articles take a while to index. In Chromium the index shares its thread with the extension's
+      // pages (popup, library), so it pauses every few milliseconds; searches are answered from what is
+      // indexed so far meanwhile.
+      await forEachInSlices(clips, (clip) => index.upsert(clipEntry(clip)), yieldToEvents, BUILD_SLICE_MS);
+      await forEachInSlices(highlights, (h) => index.upsert(highlightEntry(h, pages.get(h.clipId))), yieldToEvents, BUILD_SLICE_MS);
       // Posting lists grow as MiniSearch Maps; compacting now and then keeps the build's peak memory
       // near what the finished index needs.
-      if (++batches % COMPACT_EVERY_BATCHES === 0) await index.compactPostings(yieldToEvents);
+      sinceCompaction += clips.length + highlights.length;
+      if (sinceCompaction >= COMPACT_EVERY_ITEMS) {
+        sinceCompaction = 0;
+        await index.compactPostings(yieldToEvents);
+      }
       await yieldToEvents();
     }
+    if (stopped) return;
     await catchUp(rebuildCatchUpFrom);
     state = 'ready';
     scheduleSnapshot();

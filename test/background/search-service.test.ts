@@ -65,6 +65,18 @@ describe('search service', () => {
     expect(ids(service, 'browser', 'full')).toEqual(['clip:clip-2']);
   });
 
+  it('gives highlights found by a rebuild the title their page has in storage', async () => {
+    const page = await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    await addHighlight(db, page, { selectors: makeSelectors('Tomatoes need compost.'), note: '', color: 'green' }, { newId: () => 'h-1' });
+    // Renamed after the highlight was made: the highlight itself still remembers the old title.
+    await db.clips.update(page.id, { title: 'Composting guide' });
+    const service = start();
+    await service.ready();
+    await expect.poll(() => service.state).toBe('ready');
+    expect(ids(service, 'composting')).toEqual(['clip:clip-1', 'highlight:h-1']);
+    expect(ids(service, 'gardening')).toEqual([]);
+  });
+
   it('restores from its snapshot after a restart and catches up with writes and deletions made since', async () => {
     const first = await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
     const highlight = await addHighlight(
