@@ -2,7 +2,8 @@
 // chunk by chunk (nextExportPart), so no runtime message comes near Chrome's 64 MB limit, the page
 // sees real progress, and the user can cancel. The job holds about two chunks at most: when the page
 // falls behind, the builder waits (backpressure), so the worker never holds the whole file.
-import { MAX_CHUNK_BYTES, MAX_CHUNK_CHARS, queuedSize, takeBytes, takeText, toBase64 } from '../core/export/transfer-chunks';
+import { toBase64 } from '../core/base64';
+import { MAX_CHUNK_BYTES, MAX_CHUNK_CHARS, queuedSize, takeBytes, takeText } from '../core/export/transfer-chunks';
 import type { ExportFormat, ExportPartResponse, ExportProgress, ExportScope } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import type { CrisscrossDb } from '../storage/db';

@@ -9,7 +9,7 @@ import {
   type ExportBundle,
   type ImportResult,
 } from '../core/export';
-import { toBase64 } from '../core/export/transfer-chunks';
+import { toBase64 } from '../core/base64';
 import type { LinkRecord } from '../core/export/import-links';
 import type { ExportedFile, ExportFormat, ExportScope } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';

@@ -1,6 +1,6 @@
 // The page's side of a long export: starts the job, fetches its chunks, shows progress, and puts the
 // file together as a Blob (never one giant string), which the browser can keep on disk when it is big.
-import { fromBase64 } from '../core/export/transfer-chunks';
+import { fromBase64 } from '../core/base64';
 import { sendRequest } from '../messaging/client';
 import type { ExportFormat, ExportProgress, ExportScope } from '../messaging/protocol';
 import type { Result } from '../messaging/result';

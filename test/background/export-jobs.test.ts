@@ -15,7 +15,7 @@ import {
   selectBundle,
   type ExportBundle,
 } from '../../src/core/export';
-import { fromBase64 } from '../../src/core/export/transfer-chunks';
+import { fromBase64 } from '../../src/core/base64';
 import type { ExportPartResponse, ExportScope } from '../../src/messaging/protocol';
 import { CrisscrossDb, type Link } from '../../src/storage/db';
 import { makeHighlight } from '../core/export/fixtures';

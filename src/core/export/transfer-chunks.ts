@@ -70,17 +70,3 @@ export function queuedSize(queue: readonly (string | Uint8Array)[]): number {
   for (const part of queue) size += part.length;
   return size;
 }
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode(...all) would overflow the argument stack on a big chunk.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -5,6 +5,7 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { CompactPostings, MIN_COMPACT_SIZE, postingList, type FieldTermData } from './compact-postings';
+import { fromBase64, toBase64 } from '../base64';
 import { SearchSnapshotError } from './errors';
 
 /** One saved term: [term, {fieldId: encoded postings}], or MiniSearch's [term, {fieldId: {shortId: frequency}}]. */
@@ -63,14 +64,7 @@ export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) 
 export function encodePostings(postings: Iterable<readonly [number, number]>): string {
   // A compact list's bytes are the saved form already, unless postings were deleted from it.
   const saved = postings instanceof CompactPostings ? postings.encoded() : null;
-  return base64(saved ?? CompactPostings.from(postings).encoded()!);
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  // In chunks: String.fromCharCode takes its bytes as arguments, and argument lists have a limit.
-  for (let i = 0; i < bytes.length; i += 8_192) binary += String.fromCharCode(...bytes.slice(i, i + 8_192));
-  return btoa(binary);
+  return toBase64(saved ?? CompactPostings.from(postings).encoded()!);
 }
 
 /**
@@ -78,9 +72,7 @@ function base64(bytes: Uint8Array): string {
  * Error on text that is not such a list; the caller turns it into a snapshot error.
  */
 export function decodePostings(text: string): Map<number, number> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const bytes = fromBase64(text);
   // The saved bytes are the compact list's own: it checks them and keeps them.
   const list = CompactPostings.fromBytes(bytes);
   if (list.size < MIN_COMPACT_SIZE) return new Map(list.entries());

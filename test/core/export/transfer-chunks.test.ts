@@ -1,6 +1,7 @@
 // Chunks of an export: within the size limit, never splitting a surrogate pair, and put back together exactly.
 import { describe, expect, it } from 'vitest';
-import { fromBase64, queuedSize, takeBytes, takeText, toBase64 } from '../../../src/core/export/transfer-chunks';
+import { fromBase64, toBase64 } from '../../../src/core/base64';
+import { queuedSize, takeBytes, takeText } from '../../../src/core/export/transfer-chunks';
 
 /** Cuts the queue into chunks of at most `max` and checks each becomes valid UTF-8 on its own. */
 function chunksOf(parts: string[], max: number): string[] {
