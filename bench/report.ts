@@ -247,7 +247,7 @@ function breakdown(r: SizeResult): string[] {
         ` a quick search that finds nothing (no result views) takes ${ms(e.messaging.emptySearch.p50)} at p50, so result views cost about ${ms(e.typing.quick.p50 - e.messaging.emptySearch.p50 - b.ours.quick.summary.p50)} of a typical keystroke.`,
       `- Slowest keystrokes (through messages / core alone): ${slowest(e, b)}.`,
       `- Full-text p50/p95 ${ms(e.typing.full.p50)} / ${ms(e.typing.full.p95)} through messages; the core alone ${ms(b.ours.full.summary.p50)} / ${ms(b.ours.full.summary.p95)}.`,
-      `- Index build ${s(e.indexBuild.ms)} in the worker; indexing the same items in a page (no IndexedDB, no yields) ${s(b.ours.buildMs)}; the rest is reading ${n(r.size)} items from IndexedDB in batches of 500 and yielding between them.`,
+      `- Index build ${s(e.indexBuild.ms)} in the worker; indexing the same items in a page (no IndexedDB, no yields) ${s(b.ours.buildMs)}; the rest is pauses between slices of indexing (for messages), compacting posting lists, and reading ${n(r.size)} items from IndexedDB where it is not overlapped with indexing.`,
       `- Restoring the full tier in a page: ${ms(b.ours.restoreFullMs)} (in slices of about 8 ms, each followed by a pause); the first article-text answer after ${e.coldEverything ? 'everything started cold' : 'a cold start'} came at ${ms(e.coldFull.firstFullTextMs)}.`,
     );
   }
