@@ -348,3 +348,17 @@ describe('scrolling on', () => {
     ]);
   });
 });
+
+describe('a page that fails to load', () => {
+  it('is asked for again, so its rows appear instead of loading for good', async () => {
+    let failing = 2;
+    answer('listLibrary', ({ offset, limit }) => {
+      // The first page's first read fails, as when the worker is restarting; the total's read succeeds.
+      if (limit === 40 && failing-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { items: CLIPS.slice(offset, offset + limit), total: CLIPS.length, last: null };
+    });
+    const root = await mount(<LibraryList />);
+    await vi.waitFor(() => expect(rowTitles(root, 'Clips')).toEqual(CLIPS.map((item) => item.title)), { timeout: 5_000 });
+    expect(requestsOf('listLibrary').filter((request) => request.limit === 40).length).toBe(3);
+  });
+});

@@ -13,7 +13,7 @@ import { BulkActions } from './BulkActions';
 import { ExportScoped } from './ExportScoped';
 import { Onboarding } from './Onboarding';
 import { useListSelection } from './list-selection';
-import { VirtualList, type LoadedPage } from './VirtualList';
+import { PAGE_RETRY_MS, VirtualList, type LoadedPage } from './VirtualList';
 
 const ROW_HEIGHT = 78;
 // Rows per request: reading a clip's record (its article too) is most of a page's cost, so a page is a
@@ -52,15 +52,20 @@ export function LibraryList() {
       let result = await sendRequest('listLibrary', after ? { ...request, after } : request);
       // Should the worker refuse a cursor (a key longer than requests may carry), the offset still finds the page.
       if (!result.ok && after) result = await sendRequest('listLibrary', request);
-      if (result.ok) setTotal(result.value.total);
-      return result.ok ? result.value : { items: [], last: null };
+      // A failed read (the worker restarting, say) rejects, so the list asks again rather than showing the page empty.
+      if (!result.ok) throw new Error(result.error);
+      setTotal(result.value.total);
+      return result.value;
     },
     [type, sort, hasNotes, orphaned, filterKey, freshness],
   );
 
   useEffect(() => {
     setTotal(null);
-    void loadPage(0, 1);
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const count = () => void loadPage(0, 1).catch(() => (retry = setTimeout(count, PAGE_RETRY_MS)));
+    count();
+    return () => clearTimeout(retry);
   }, [loadPage]);
 
   const openResult = (result: SearchResultView) => {

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 
 const OVERSCAN = 8;
+/** How long after a page failed to load it is asked for again. */
+export const PAGE_RETRY_MS = 1_000;
 
 /** A page of rows, and where its last row sits (passed back as `after` for the page that follows). */
 export interface LoadedPage<T, C> {
@@ -31,6 +33,8 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ start: 0, end: 30 });
   const [rows, setRows] = useState<Map<number, T>>(new Map());
+  /** Counts pages that failed to load: each failure asks for the pages in view again a moment later. */
+  const [failures, setFailures] = useState(0);
   const requested = useRef(new Set<number>());
   /** The `last` of each page asked for, once it arrives (null: the page could not say). */
   const lasts = useRef(new Map<number, Promise<C | null>>());
@@ -71,16 +75,25 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
           () => null,
         ),
       );
-      void loaded.then(({ items }) => {
-        if (asked !== generation.current) return;
-        setRows((previous) => {
-          const next = new Map(previous);
-          items.forEach((item, i) => next.set(page * pageSize + i, item));
-          return next;
-        });
-      });
+      void loaded.then(
+        ({ items }) => {
+          if (asked !== generation.current) return;
+          setRows((previous) => {
+            const next = new Map(previous);
+            items.forEach((item, i) => next.set(page * pageSize + i, item));
+            return next;
+          });
+        },
+        () => {
+          // Not left "Loading…" for good: forgotten, so it is asked for again while in view.
+          if (asked !== generation.current) return;
+          requested.current.delete(page);
+          lasts.current.delete(page);
+          setTimeout(() => setFailures((count) => count + 1), PAGE_RETRY_MS);
+        },
+      );
     }
-  }, [range, total, resetKey]);
+  }, [range, total, resetKey, failures]);
 
   /** Arrow keys move between rows, as in any list; Tab leaves the list. */
   const onKeyDown = (event: KeyboardEvent) => {
