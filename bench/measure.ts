@@ -120,7 +120,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
   await api.clearSnapshot();
   if ((await api.snapshotTiers()) !== 0) throw new Error('the stopped worker saved a snapshot again');
   const memoryBefore = chromiumMemory(profileDir);
-  let memoryPeak = memoryBefore;
+  /** The largest reading of the window being sampled: the build, then the snapshot's save. */
   let sampled = memoryBefore;
   const sampler = setInterval(() => {
     const memory = chromiumMemory(profileDir);
@@ -169,8 +169,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const buildMs = performance.now() - buildStart;
   const cpuBuild = buildCpu();
   const memoryAfter = chromiumMemory(profileDir);
-  if (memoryAfter.extensionMB > sampled.extensionMB) sampled = memoryAfter;
-  memoryPeak = sampled;
+  const memoryPeak = memoryAfter.extensionMB > sampled.extensionMB ? memoryAfter : sampled;
   sampled = memoryAfter;
   const workerHeapAfter = await serviceWorkerHeap(context, page);
   const hostHeapAfter = await searchHostHeap(context, page);

@@ -131,7 +131,7 @@ export async function* allClipsInBatches(db: CrisscrossDb, batchSize = 500): Asy
  */
 export async function* allItemsInBatches(
   db: CrisscrossDb,
-  batchSize = 500,
+  batchSize: number,
 ): AsyncGenerator<{ clips: Clip[]; highlights: Highlight[]; pages: ReadonlyMap<string, HighlightPage> }> {
   const highlighted = new Set(await db.highlights.orderBy('clipId').uniqueKeys());
   const pages = new Map<string, HighlightPage>();

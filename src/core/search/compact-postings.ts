@@ -400,9 +400,12 @@ interface TermIndexAccess {
   _index?: { values(): Iterable<FieldTermData> };
 }
 
-/** Whether a term has a posting list still kept as a Map and long enough to compact. */
+/** Whether a posting list is still kept as a Map and long enough to compact. */
+const isLongMap = (postings: Map<number, number>) => postings instanceof Map && postings.size >= MIN_COMPACT_SIZE;
+
+/** Whether a term has such a list in any field. */
 function hasLongMap(data: FieldTermData): boolean {
-  for (const postings of data.values()) if (postings instanceof Map && postings.size >= MIN_COMPACT_SIZE) return true;
+  for (const postings of data.values()) if (isLongMap(postings)) return true;
   return false;
 }
 
@@ -422,7 +425,7 @@ export async function compactTermIndex<T>(tier: MiniSearch<T>, pause: Pause, sli
   let replaced = 0;
   const compactTerm = (data: FieldTermData) => {
     for (const [fieldId, postings] of data) {
-      if (postings instanceof Map && postings.size >= MIN_COMPACT_SIZE) {
+      if (isLongMap(postings)) {
         data.set(fieldId, postingList(postings, postings.size));
         replaced++;
       }
