@@ -83,8 +83,8 @@ const api: BaselinePageApi = {
     if (!ours) throw new Error('build first');
     const index = ours;
     const [taken, ms] = timed(() => {
-      const { full, ...quick } = index.toSnapshot();
-      return { ...quick, fullParts: [...fullTierParts(full, MAX_SNAPSHOT_PART_CHARS)] };
+      const { full, quick, ...envelope } = index.toSnapshot();
+      return { ...envelope, quick: quick.join(''), fullParts: [...fullTierParts(full, MAX_SNAPSHOT_PART_CHARS)] };
     });
     snapshot = taken;
     ours = null;

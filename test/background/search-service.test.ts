@@ -77,6 +77,30 @@ describe('search service', () => {
     expect(ids(service, 'gardening')).toEqual([]);
   });
 
+  it('saves the snapshot of a large rebuild only once the build has settled, and a small one sooner', async () => {
+    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
+    await clipPage(2, 'Composting guide', 'Leaves and coffee grounds.');
+    const saved = async () => (await db.searchSnapshot.get('full')) !== undefined;
+    const startWith = (items: number) => {
+      const service = createSearchService(db, { snapshotDelayMs: 20, largeRebuild: { items, settleMs: 1_500 } });
+      services.push(service);
+      return service;
+    };
+    const large = startWith(2);
+    await large.ready();
+    await expect.poll(() => large.state).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await saved()).toBe(false);
+    await expect.poll(saved, { timeout: 3_000 }).toBe(true);
+    await large.stop();
+
+    await clearSnapshot(db);
+    const small = startWith(3);
+    await small.ready();
+    await expect.poll(() => small.state).toBe('ready');
+    await expect.poll(saved, { timeout: 500 }).toBe(true);
+  });
+
   it('restores from its snapshot after a restart and catches up with writes and deletions made since', async () => {
     const first = await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
     const highlight = await addHighlight(

@@ -17,7 +17,7 @@ afterEach(async () => {
 /** A snapshot's parts, its text telling which transfer it is. */
 function partsOf(transfer: string, watermark: number): SnapshotPart[] {
   const full = [`{"header":"${transfer}"}\n`, ...Array.from({ length: 5 }, (_, i) => `["${transfer} line ${i}"]\n`)];
-  return [...splitSnapshot({ version: 2, watermark, quick: `quick of ${transfer} `.repeat(8), full: full.values() }, transfer, 40)];
+  return [...splitSnapshot({ version: 2, watermark, quick: [`quick of ${transfer} `.repeat(8)], full: full.values() }, transfer, 40)];
 }
 
 async function manifests() {

@@ -5,14 +5,14 @@
 // and a keystroke arriving during a load waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { forEachInSlices, type Pause } from '../time-slices';
-import { savedTerms, termWriter, tierHeader } from './posting-codec';
+import { savedTermChunks, termWriter, tierHeader } from './posting-codec';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
 import { validateTier, type FullTierSource } from './snapshot';
 import { fullOptions } from './tiers';
 
 /** Posting-list JSON per line: small enough to parse and install in a few milliseconds. */
-const CHUNK_CHARS = 64 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 /**
  * A full tier's lines, each ending with '\n': a header, then lines of posting lists, made from the tier
@@ -21,20 +21,8 @@ const CHUNK_CHARS = 64 * 1024;
  */
 export function* fullTierLines(tier: MiniSearch<FullDoc>): Generator<string> {
   yield `${JSON.stringify(tierHeader(tier))}\n`;
-  let chunk: string[] = [];
-  let chars = 0;
-  for (const entry of savedTerms(tier)) {
-    const json = JSON.stringify(entry);
-    chunk.push(json);
-    chars += json.length;
-    if (chars >= CHUNK_CHARS) {
-      // JSON.stringify escapes newlines inside strings, so a newline only ever ends a line.
-      yield `[${chunk.join(',')}]\n`;
-      chunk = [];
-      chars = 0;
-    }
-  }
-  if (chunk.length > 0) yield `[${chunk.join(',')}]\n`;
+  // JSON.stringify escapes newlines inside strings, so a newline only ever ends a line.
+  for (const chunk of savedTermChunks(tier, CHUNK_CHARS)) yield `[${chunk}]\n`;
 }
 
 /**

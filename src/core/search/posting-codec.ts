@@ -39,9 +39,36 @@ export function tierHeader<T>(tier: MiniSearch<T>): Omit<AsPlainObject, 'index'>
   return header;
 }
 
-/** A tier as JSON, its terms saved by savedTerms. */
-export function serializeTier<T>(tier: MiniSearch<T>): string {
-  return JSON.stringify({ ...tierHeader(tier), index: [...savedTerms(tier)] });
+/**
+ * Saved terms as JSON, a run of them at a time: comma-separated entries (no brackets) of about
+ * `chunkChars`. Each run is one string the size of a chunk, so saving a tier never builds the JSON of
+ * all its terms at once (an array of every entry, then one string of it, are garbage the size of the tier).
+ */
+export function* savedTermChunks<T>(tier: MiniSearch<T>, chunkChars: number): Generator<string> {
+  let chunk: string[] = [];
+  let chars = 0;
+  for (const entry of savedTerms(tier)) {
+    const json = JSON.stringify(entry);
+    chunk.push(json);
+    chars += json.length;
+    if (chars >= chunkChars) {
+      yield chunk.join(',');
+      chunk = [];
+      chars = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk.join(',');
+}
+
+/** A tier as JSON in pieces (joined, they are the JSON; see savedTermChunks), its terms saved by savedTerms. */
+export function serializedTierPieces<T>(tier: MiniSearch<T>, chunkChars: number): string[] {
+  const empty = JSON.stringify({ ...tierHeader(tier), index: [] });
+  // The header's keys keep their order: the term list is last, so the pieces go between its brackets.
+  if (!empty.endsWith('"index":[]}')) throw new Error('this MiniSearch version saves its header differently');
+  const pieces = [empty.slice(0, -2)];
+  for (const chunk of savedTermChunks(tier, chunkChars)) pieces.push(pieces.length === 1 ? chunk : `,${chunk}`);
+  pieces.push(']}');
+  return pieces;
 }
 
 /** Stores one saved term's posting lists in a tier; throws SearchSnapshotError if MiniSearch keeps terms differently. */
@@ -52,7 +79,7 @@ export function termWriter<T>(tier: MiniSearch<T>): (entry: unknown) => void {
   return (entry) => set(...termEntry(entry));
 }
 
-/** Loads a tier saved by serializeTier or MiniSearch's toJSON (serialization version 2), with compact posting lists. */
+/** Loads a tier saved by serializedTierPieces or MiniSearch's toJSON (serialization version 2), with compact posting lists. */
 export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) => MiniSearch<T>): MiniSearch<T> {
   const tier = load({ ...js, index: [] });
   const write = termWriter(tier);

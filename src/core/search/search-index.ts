@@ -22,8 +22,8 @@ import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from '.
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
-import { serializeTier } from './posting-codec';
-import { fullTierLines, loadFullTierParts } from './full-tier-codec';
+import { serializedTierPieces } from './posting-codec';
+import { CHUNK_CHARS, fullTierLines, loadFullTierParts } from './full-tier-codec';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
 
 /** Results returned when no limit is given: more than a results list shows, few enough to stay cheap. */
@@ -236,7 +236,12 @@ export class SearchIndex {
   toSnapshot(): SearchSnapshot {
     if (this.awaitingFull) throw new Error('The full tier has not been attached yet: a snapshot now would lose it');
     if (!this.full) throw new Error('The full tier is not loaded yet: load it before taking a snapshot');
-    return { version: INDEX_VERSION, quick: serializeTier(this.quick), full: this.savedFullLines(this.full), watermark: this.mark };
+    return {
+      version: INDEX_VERSION,
+      quick: serializedTierPieces(this.quick, CHUNK_CHARS),
+      full: this.savedFullLines(this.full),
+      watermark: this.mark,
+    };
   }
 
   /**

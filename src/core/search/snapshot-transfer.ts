@@ -34,8 +34,7 @@ export function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, maxCh
     text,
     last,
   });
-  for (let start = 0; start === 0 || start < quick.length; start += maxChars)
-    yield part('quick', quick.slice(start, start + maxChars), false);
+  for (const text of cutAnywhere(quick, maxChars)) yield part('quick', text, false);
   // One part held back, to mark the last one.
   let held: string | null = null;
   for (const text of fullTierParts(snapshot.full, maxChars)) {
@@ -43,6 +42,20 @@ export function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, maxCh
     held = text;
   }
   yield part('full', held ?? '', true);
+}
+
+/** Text in pieces, as parts of exactly `maxChars` (the last one shorter): at least one part, even of nothing. */
+function* cutAnywhere(pieces: Iterable<string>, maxChars: number): Generator<string> {
+  let held = '';
+  let cut = 0;
+  for (const piece of pieces) {
+    held += piece;
+    for (; held.length >= maxChars; cut++) {
+      yield held.slice(0, maxChars);
+      held = held.slice(maxChars);
+    }
+  }
+  if (held !== '' || cut === 0) yield held;
 }
 
 /** Where a part goes: its place in its tier, and on the last part how many parts each tier has. */

@@ -13,8 +13,11 @@ export const INDEX_VERSION = 2;
 /** A saved index, as toSnapshot() makes it: cut it into parts (snapshot-transfer.ts) to store it. */
 export interface SearchSnapshot {
   version: number;
-  /** The quick tier, as MiniSearch JSON. Small: restored first. */
-  quick: string;
+  /**
+   * The quick tier as MiniSearch JSON, in pieces (joined, they are the JSON): made at once, as the quick
+   * tier is not journalled while a snapshot is read, but never as one string. Small: restored first.
+   */
+  quick: readonly string[];
   /**
    * The full tier's lines (full-tier-codec.ts), made one at a time as they are read, once: large, so
    * never one string. Restored lazily, a part at a time, through a FullTierSource.
@@ -27,8 +30,13 @@ export interface SearchSnapshot {
   watermark: number;
 }
 
-/** A saved quick tier with its envelope: what a restore starts from. */
-export type QuickSnapshot = Omit<SearchSnapshot, 'full'>;
+/** A saved quick tier with its envelope, as read back from storage: what a restore starts from. */
+export interface QuickSnapshot {
+  version: number;
+  /** The quick tier's JSON. */
+  quick: string;
+  watermark: number;
+}
 
 /** Where a restore reads a saved full tier from: its parts, in order, one at a time. */
 export interface FullTierSource {

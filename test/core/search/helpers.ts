@@ -63,8 +63,8 @@ export interface SavedSnapshot {
 
 /** Takes a snapshot and keeps it as storage would (through JSON, as IndexedDB keeps strings), its full tier in parts. */
 export function save(index: SearchIndex, partChars = 1_000): SavedSnapshot {
-  const { full, ...quick } = index.toSnapshot();
-  return JSON.parse(JSON.stringify({ ...quick, full: [...fullTierParts(full, partChars)] })) as SavedSnapshot;
+  const { full, quick, ...envelope } = index.toSnapshot();
+  return JSON.parse(JSON.stringify({ ...envelope, quick: quick.join(''), full: [...fullTierParts(full, partChars)] })) as SavedSnapshot;
 }
 
 /** Reads parts held in memory as storage reads them: one at a time, asynchronously. */

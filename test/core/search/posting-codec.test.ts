@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../bench/prng';
 import { CompactPostings, MIN_COMPACT_SIZE } from '../../../src/core/search/compact-postings';
 import MiniSearch from 'minisearch';
-import { decodePostings, encodePostings, serializeTier, tierHeader } from '../../../src/core/search/posting-codec';
+import { decodePostings, encodePostings, savedTerms, serializedTierPieces, tierHeader } from '../../../src/core/search/posting-codec';
 import { toQuickDoc } from '../../../src/core/search/documents';
 import { loadQuickTier, quickOptions } from '../../../src/core/search/tiers';
 import { clip, highlight } from './helpers';
@@ -91,7 +91,7 @@ describe('saving a tier', () => {
 
   it('loads back into a tier answering and saving exactly as the original, from less text', () => {
     const tier = quickTier();
-    const saved = serializeTier(tier);
+    const saved = serializedTierPieces(tier, 1_000).join('');
     const loaded = loadQuickTier(JSON.parse(saved));
     for (const query of ['garden', 'gard', 'compost soil', 't3', 'wroms']) expect(scored(loaded, query)).toEqual(scored(tier, query));
     // The term map may iterate in another order once reloaded (its radix tree is built in saved order).
@@ -101,5 +101,15 @@ describe('saving a tier', () => {
     };
     expect(byTerm(loaded)).toEqual(byTerm(tier));
     expect(saved.length).toBeLessThan(JSON.stringify(tier).length);
+  });
+
+  it('saves the terms in pieces of about the size asked for, never as one string', () => {
+    const tier = quickTier();
+    const pieces = serializedTierPieces(tier, 200);
+    const terms = pieces.slice(1, -1);
+    expect(terms.length).toBeGreaterThan(3);
+    const longestEntry = Math.max(...[...savedTerms(tier)].map((entry) => JSON.stringify(entry).length));
+    for (const piece of terms) expect(piece.length).toBeLessThanOrEqual(200 + longestEntry + 1);
+    expect(JSON.parse(pieces.join(''))).toEqual(JSON.parse(serializedTierPieces(tier, 1e9).join('')));
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createPartSequencer, splitSnapshot } from '../../../src/core/search/snapshot-transfer';
 
 const lines = ['{"header":1}\n', '[1,2,3]\n', `[${'4,'.repeat(9)}5]\n`];
-const snapshot = () => ({ version: 2, watermark: 1_700_000_000_000, quick: 'q'.repeat(15) + 'é'.repeat(10), full: lines.values() });
+const snapshot = () => ({
+  version: 2,
+  watermark: 1_700_000_000_000,
+  quick: ['q'.repeat(4), 'q'.repeat(11) + 'é'.repeat(3), 'é'.repeat(7)],
+  full: lines.values(),
+});
 
 describe('snapshot transfer', () => {
   it('cuts the quick tier anywhere and the full tier into whole lines, parts of at most the given size, the last part marked', () => {

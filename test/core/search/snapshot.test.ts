@@ -145,7 +145,7 @@ describe('snapshots', () => {
 describe('saving the full tier a line at a time', () => {
   it('keeps the full tier unchanged while its lines are read, and applies changes made meanwhile after', async () => {
     const index = built();
-    const { full, ...quick } = index.toSnapshot();
+    const { full, quick, ...envelope } = index.toSnapshot();
     const lines = full[Symbol.iterator]();
     const header = lines.next().value as string;
     // Indexed between two messages of the transfer.
@@ -158,7 +158,7 @@ describe('saving the full tier a line at a time', () => {
     expect(index.searchFull('carbon')).toEqual([]);
 
     // The saved full tier is the tier as it was at its first line: header and posting lists agree.
-    const saved = JSON.parse(JSON.stringify({ ...quick, full: [header, ...rest] })) as SavedSnapshot;
+    const saved = JSON.parse(JSON.stringify({ ...envelope, quick: quick.join(''), full: [header, ...rest] })) as SavedSnapshot;
     const restored = await restore(saved, { loadFull: true });
     expect(ids(restored.search('carbon'))).toEqual(['keep']);
     // A posting of the late item in it would be taken for the next item indexed after the restore.
