@@ -17,6 +17,7 @@ import {
   relevanceBucket,
   type RankKey,
 } from './ranking';
+import { SharedKeys } from './shared-keys';
 import { TwinIds } from './twin-ids';
 import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from './tier-scorer';
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
@@ -83,6 +84,7 @@ export class SearchIndex {
    * filter-only listings and full-tier results reach them without a search.
    */
   private readonly meta = new Map<string, Partial<StoredFields>>();
+  private readonly keys = new SharedKeys();
   private readonly twins = new TwinIds();
 
   /**
@@ -134,7 +136,7 @@ export class SearchIndex {
 
   /** Adds or replaces an item in both tiers. Re-indexing an unchanged article body is skipped. */
   upsert(item: SearchItem): void {
-    const doc = toQuickDoc(item);
+    const doc = this.shareKeys(toQuickDoc(item));
     // replace() is MiniSearch's discard + add: old postings are cleaned up by vacuuming, not now.
     if (this.quick.has(doc.key)) this.quick.replace(doc);
     else this.quick.add(doc);
@@ -398,7 +400,16 @@ export class SearchIndex {
   private indexStoredFields(js: AsPlainObject): void {
     this.meta.clear();
     const stored = js.storedFields as Record<string, Partial<StoredFields> | undefined>;
-    for (const [shortId, key] of Object.entries(js.documentIds)) this.meta.set(key as string, stored[shortId] ?? {});
+    for (const [shortId, key] of Object.entries(js.documentIds)) this.meta.set(key as string, this.shareKeys(stored[shortId] ?? {}));
+  }
+
+  /** Puts shared copies of an item's filter keys in its fields (see SharedKeys); returns the same object. */
+  private shareKeys<T extends Partial<StoredFields>>(fields: T): T {
+    for (const name of ['tagKeys', 'siteKeys', 'collectionKeys'] as const) {
+      const keys = fields[name];
+      if (Array.isArray(keys)) fields[name] = this.keys.share(keys);
+    }
+    return fields;
   }
 
   private storedOf(key: string): Partial<StoredFields> | undefined {

@@ -109,6 +109,23 @@ describe('snapshots', () => {
     expect(index.watermark).toBe(100);
   });
 
+  it('filters by tag, site and collection after a restore as before it', async () => {
+    const index = new SearchIndex();
+    index.addAll([
+      clip({ id: 'a', title: 'Soil notes', tags: ['Farming'], collections: ['Reading list'], url: 'https://www.soil.org/a' }),
+      clip({ id: 'b', title: 'Soil science', tags: ['Science'], url: 'https://example.com/b' }),
+      highlight({ id: 'h', text: 'Soil is alive.', tags: ['Farming'], url: 'https://www.soil.org/a' }),
+    ]);
+    const queries = ['soil tag:farming', 'soil site:soil.org', 'soil collection:"reading list"', 'soil tag:science site:example.com'];
+    const before = queries.map((query) => ids(index.searchQuick(query)).sort());
+    expect(before).toEqual([['a', 'h'], ['a', 'h'], ['a'], ['b']]);
+    const restored = await restore(save(index), { loadFull: false });
+    expect(queries.map((query) => ids(restored.searchQuick(query)).sort())).toEqual(before);
+    // Items added after the restore share the restored items' keys.
+    restored.upsert(clip({ id: 'c', title: 'Soil maps', tags: ['farming'], url: 'https://soil.org/c' }));
+    expect(ids(restored.searchQuick('soil tag:farming site:soil.org')).sort()).toEqual(['a', 'c', 'h']);
+  });
+
   it('refuses a snapshot of another version with a typed error', async () => {
     const snapshot = { ...save(built()), version: INDEX_VERSION + 1 };
     expect(await reasonOf(() => restore(snapshot, { loadFull: false }))).toBe('version-mismatch');
