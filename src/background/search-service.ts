@@ -27,9 +27,8 @@ export interface SearchServiceOptions {
   fullTierIdleMs?: number;
   /**
    * A rebuild of at least `items` items saves its snapshot only `settleMs` after it ends. A large build
-   * leaves V8 holding much more heap than the index (35 MB more at 30,000 items in Chromium 156), given
-   * back only once the page has been quiet for several seconds; saving at once adds the save's own
-   * garbage on top, which at 100,000 items took the extension's memory well past its 500 MB target.
+   * leaves V8 holding more heap than the index needs, given back once the page has been quiet for several
+   * seconds (35 MB at 30,000 items in Chromium 156); a save started at once adds its own memory on top.
    */
   largeRebuild?: { items: number; settleMs: number };
   log?: (message: string) => void;

@@ -1,6 +1,7 @@
 // One copy of each filter key (tag, site, collection) for all the items that carry it. Every item keeps
 // its keys as stored fields; made per item, or parsed per item from a snapshot, the same few hundred
-// sites and tags were held tens of thousands of times over (and an empty list once per item).
+// sites and tags were held tens of thousands of times over (and an empty list once per item). Keys no
+// item carries any more stay until the index is made again: a few strings each.
 const NONE: readonly string[] = Object.freeze([]);
 
 export class SharedKeys {
