@@ -7,8 +7,7 @@ import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import type { CrisscrossDb } from '../storage/db';
 import { allClipsInBatches, readChangesSince } from '../storage/search-store';
-
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { yieldToEvents } from '../core/time-slices';
 
 export function createConnectionService(
   db: CrisscrossDb,

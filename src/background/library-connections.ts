@@ -14,6 +14,7 @@ import {
 import type { ConnectedItemView, LibraryConnectionView, LibraryConnections, TopicBridgeView } from '../messaging/protocol';
 import type { CrisscrossDb } from '../storage/db';
 import type { ConnectionService } from './connection-service';
+import { yieldToEvents } from '../core/time-slices';
 
 /** Items scored between two yields to the event loop. */
 const SLICE = 100;
@@ -23,8 +24,6 @@ const LISTED = 200;
 const GRAPH_ITEMS = 300;
 /** Topic pairs summarised with their bridge terms. */
 const TOPIC_PAIRS = 12;
-
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Feedback = { dismissed: Set<string>; confirmed: Set<string> };
 

@@ -5,7 +5,7 @@ import { clipItem, highlightItem } from '../core/search/library-items';
 import { collectionNamesByItem } from '../core/export/library-data';
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
-import { forEachInSlices } from '../core/time-slices';
+import { forEachInSlices, yieldToEvents } from '../core/time-slices';
 import type { CrisscrossDb } from '../storage/db';
 import {
   allItemsInBatches,
@@ -47,7 +47,6 @@ export interface SnapshotWriter {
 
 export type IndexState = 'restoring' | 'rebuilding' | 'ready';
 
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Longest stretch of indexing between pauses during a rebuild. */
 const BUILD_SLICE_MS = 12;
 /**

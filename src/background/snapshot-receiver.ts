@@ -36,5 +36,5 @@ export function createSnapshotReceiver(db: CrisscrossDb) {
 /** Saves a snapshot made in this context (the in-process search host) through the same parts as one sent by the search host. */
 export async function writeSnapshotInParts(db: CrisscrossDb, snapshot: SearchSnapshot, partChars = MAX_SNAPSHOT_PART_CHARS): Promise<void> {
   const receiver = createSnapshotReceiver(db);
-  for (const part of splitSnapshot(snapshot, crypto.randomUUID(), partChars)) await receiver.savePart(part);
+  for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxChars: partChars })) await receiver.savePart(part);
 }

@@ -4,6 +4,9 @@
 /** Something that lets other work run, e.g. a zero-delay timer. */
 export type Pause = () => Promise<void>;
 
+/** A pause that lets timers and messages waiting on the thread run first. */
+export const yieldToEvents: Pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Calls `each` on every item, awaiting `pause` once `sliceMs` of work have passed since the last one,
  * so nothing waits behind the loop for longer than about that.

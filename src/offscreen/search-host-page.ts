@@ -46,8 +46,11 @@ export function createSearchHostPage({
 
   const snapshots: SnapshotWriter = {
     async write(snapshot) {
-      // One part at a time, each answered before the next: parts stay in order and memory stays flat.
-      for (const part of splitSnapshot(snapshot, crypto.randomUUID(), partChars)) await toWorker('saveSearchSnapshotPart', part);
+      // One part at a time, each answered before the next: parts stay in order and memory stays flat. The
+      // parts are made in slices: this thread also draws the popup and the library page.
+      for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxChars: partChars })) {
+        await toWorker('saveSearchSnapshotPart', part);
+      }
     },
     clear: async () => {
       await toWorker('clearSearchSnapshot', {});

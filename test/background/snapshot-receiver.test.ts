@@ -15,9 +15,12 @@ afterEach(async () => {
 });
 
 /** A snapshot's parts, its text telling which transfer it is. */
-function partsOf(transfer: string, watermark: number): SnapshotPart[] {
+async function partsOf(transfer: string, watermark: number): Promise<SnapshotPart[]> {
   const full = [`{"header":"${transfer}"}\n`, ...Array.from({ length: 5 }, (_, i) => `["${transfer} line ${i}"]\n`)];
-  return [...splitSnapshot({ version: 2, watermark, quick: [`quick of ${transfer} `.repeat(8)], full: full.values() }, transfer, 40)];
+  const parts: SnapshotPart[] = [];
+  const taken = { version: 2, watermark, quick: [`quick of ${transfer} `.repeat(8)], full: full.values() };
+  for await (const part of splitSnapshot(taken, transfer, { maxChars: 40 })) parts.push(part);
+  return parts;
 }
 
 async function manifests() {
@@ -28,7 +31,7 @@ async function manifests() {
 describe('snapshot receiver', () => {
   it('stores a snapshot in parts that read back as sent', async () => {
     const receiver = createSnapshotReceiver(db);
-    const parts = partsOf('t1', 100);
+    const parts = await partsOf('t1', 100);
     const answers = [];
     for (const part of parts) answers.push(await receiver.savePart(part));
     expect(answers.map((answer) => answer.stored)).toEqual([...parts.slice(1).map(() => false), true]);
@@ -42,8 +45,8 @@ describe('snapshot receiver', () => {
 
   it('shows a reader only whole snapshots: both tiers of one transfer, never one half-received', async () => {
     const receiver = createSnapshotReceiver(db);
-    for (const part of partsOf('t1', 100)) await receiver.savePart(part);
-    for (const part of partsOf('t2', 200)) {
+    for (const part of await partsOf('t1', 100)) await receiver.savePart(part);
+    for (const part of await partsOf('t2', 200)) {
       const before = await manifests();
       await receiver.savePart(part);
       const after = await manifests();
@@ -54,16 +57,16 @@ describe('snapshot receiver', () => {
 
   it('deletes the parts of older and abandoned transfers when the next one commits', async () => {
     const receiver = createSnapshotReceiver(db);
-    for (const part of partsOf('t1', 100)) await receiver.savePart(part);
+    for (const part of await partsOf('t1', 100)) await receiver.savePart(part);
     // Abandoned half-way (the host's document closed, say).
-    for (const part of partsOf('t2', 200).slice(0, 4)) await receiver.savePart(part);
+    for (const part of (await partsOf('t2', 200)).slice(0, 4)) await receiver.savePart(part);
     // Refused, out of order, after a worker restart: its row must not be written.
     const restarted = createSnapshotReceiver(db);
-    await expect(restarted.savePart(partsOf('t3', 300)[5]!)).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(restarted.savePart((await partsOf('t3', 300))[5]!)).rejects.toMatchObject({ code: 'invalid-request' });
     expect((await db.searchSnapshot.toCollection().primaryKeys()).some((key) => key.startsWith('full:t3:'))).toBe(false);
     expect((await db.searchSnapshot.toCollection().primaryKeys()).some((key) => key.includes(':t2:'))).toBe(true);
 
-    const t4 = partsOf('t4', 400);
+    const t4 = await partsOf('t4', 400);
     for (const part of t4) await restarted.savePart(part);
     const keys = (await db.searchSnapshot.toCollection().primaryKeys()).sort();
     expect(keys.filter((key) => key !== 'quick' && key !== 'full').every((key) => key.includes(':t4:'))).toBe(true);
@@ -72,7 +75,7 @@ describe('snapshot receiver', () => {
 
   it('clears every row', async () => {
     const receiver = createSnapshotReceiver(db);
-    for (const part of partsOf('t1', 100)) await receiver.savePart(part);
+    for (const part of await partsOf('t1', 100)) await receiver.savePart(part);
     await receiver.clear();
     expect(await db.searchSnapshot.count()).toBe(0);
   });

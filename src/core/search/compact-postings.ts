@@ -96,6 +96,11 @@ export class CompactPostings {
     return this.live;
   }
 
+  /** The largest id the list has held (-1 when none): ids ascend, so every id in it is at most this. */
+  get maxId(): number {
+    return this.lastId;
+  }
+
   has(id: number): boolean {
     return this.get(id) !== undefined;
   }

@@ -1,59 +1,38 @@
 // The full tier's snapshot format, made to be written, stored and loaded in parts. The tier is lines of
 // JSON (its header, then its posting lists in chunks of about CHUNK_CHARS), each ending with '\n'. Saving
-// makes the lines one at a time and groups them into parts; loading reads one part at a time and installs
-// a chunk of posting lists at a time. So no side holds the whole tier (273 MB at 100k items) as one string,
-// and a keystroke arriving during a load waits a few milliseconds, not a second.
+// makes the text a small piece at a time (see tier-json.ts); the pieces are cut into parts anywhere, even
+// inside a line, and loading reads one part at a time, carrying a line's start over to the next part, and
+// installs a chunk of posting lists at a time. So no side holds the whole tier (273 MB at 100k items) as
+// one string, and a keystroke arriving during a save or a load waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { forEachInSlices, type Pause } from '../time-slices';
-import { savedTermChunks, termWriter, tierHeader } from './posting-codec';
+import { termWriter } from './posting-codec';
 import { FULL_FIELDS, type FullDoc } from './documents';
 import { SearchSnapshotError } from './errors';
 import { validateTier, type FullTierSource } from './snapshot';
+import { openHeaderPieces, savedTermChunks, type TierCapture } from './tier-json';
 import { fullOptions } from './tiers';
 
 /** Posting-list JSON per line: small enough to parse and install in a few milliseconds. */
 export const CHUNK_CHARS = 64 * 1024;
 
 /**
- * A full tier's lines, each ending with '\n': a header, then lines of posting lists, made from the tier
- * as they are read. Nothing is copied, so the tier must not change until the last line is read (see
- * SearchIndex.toSnapshot): its header and its terms would disagree.
+ * A captured full tier's text in pieces of about CHUNK_CHARS: its header line (cut into pieces: at 100k
+ * items it is megabytes, every document's id and field length), then its lines of posting lists, each
+ * piece ending a line. The lists are read as the pieces are made, so the tier must not change until the
+ * last piece is read (see SearchIndex.toSnapshot).
  */
-export function* fullTierLines(tier: MiniSearch<FullDoc>): Generator<string> {
-  yield `${JSON.stringify(tierHeader(tier))}\n`;
+export function* fullTierPieces(capture: TierCapture): Generator<string> {
+  yield* openHeaderPieces(capture, CHUNK_CHARS);
+  yield '}\n';
   // JSON.stringify escapes newlines inside strings, so a newline only ever ends a line.
-  for (const chunk of savedTermChunks(tier, CHUNK_CHARS)) yield `[${chunk}]\n`;
-}
-
-/**
- * Groups lines into parts of at most `maxChars`: whole lines wherever they fit, so a part is parsed on
- * its own. A line longer than that (the header of a large library is megabytes: every document's id and
- * length) is cut into parts of its own, which the loader joins again.
- */
-export function* fullTierParts(lines: Iterable<string>, maxChars: number): Generator<string> {
-  if (!(maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
-  let part: string[] = [];
-  let chars = 0;
-  for (const line of lines) {
-    if (chars + line.length > maxChars && part.length > 0) {
-      yield part.join('');
-      part = [];
-      chars = 0;
-    }
-    if (line.length > maxChars) {
-      for (let start = 0; start < line.length; start += maxChars) yield line.slice(start, start + maxChars);
-      continue;
-    }
-    part.push(line);
-    chars += line.length;
-  }
-  if (part.length > 0) yield part.join('');
+  for (const chunk of savedTermChunks(capture, CHUNK_CHARS)) yield `[${chunk}]\n`;
 }
 
 /**
  * Loads a full tier from its parts, read one at a time, in slices of about `sliceMs` of work with `pause`
- * awaited between them (the worker answers searches then). Also reads a tier saved whole, before parts
- * (its last line has no '\n'). Throws SearchSnapshotError on damaged input; a part that cannot be read
+ * awaited between them (the worker answers searches then). A line may start in one part and end in a
+ * later one. Also reads a tier saved whole, before parts (its last line has no '\n'). Throws SearchSnapshotError on damaged input; a part that cannot be read
  * rejects as its source does.
  */
 export async function loadFullTierParts(source: FullTierSource, pause: Pause, sliceMs = 8): Promise<MiniSearch<FullDoc>> {

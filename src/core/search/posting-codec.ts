@@ -8,67 +8,13 @@ import { CompactPostings, MIN_COMPACT_SIZE, postingList, type FieldTermData } fr
 import { fromBase64, toBase64 } from '../base64';
 import { SearchSnapshotError } from './errors';
 
-/** One saved term: [term, {fieldId: encoded postings}], or MiniSearch's [term, {fieldId: {shortId: frequency}}]. */
-export type SavedTerm = [string, Record<string, string>];
-
 /**
- * How MiniSearch 7 keeps its terms. MiniSearch fills its term map only through loadJS, with Maps, and
- * saves it only through toJSON, as one array; to fill it with compact lists, a chunk at a time, and save
- * it term by term, this reaches the (protected) map. The shape is checked before use, and the unit
- * tests compare the results with MiniSearch's own loadJS and toJSON.
+ * How MiniSearch 7 keeps its terms. MiniSearch fills its term map only through loadJS, with Maps, all at
+ * once; to fill it with compact lists, a chunk at a time, this reaches the (protected) map. The shape is
+ * checked before use, and the unit tests compare the results with MiniSearch's own loadJS.
  */
 interface TermIndexAccess {
-  _index?: Iterable<[string, FieldTermData]> & { set?: (term: string, data: FieldTermData) => unknown };
-}
-
-/** The tier's terms, one saved entry at a time (nothing else is built: a 100k-item tier is hundreds of MB as JSON). */
-export function* savedTerms<T>(tier: MiniSearch<T>): Generator<SavedTerm> {
-  for (const [term, data] of termMap(tier)) {
-    const fields: Record<string, string> = {};
-    for (const [fieldId, postings] of data) fields[fieldId] = encodePostings(postings);
-    yield [term, fields];
-  }
-}
-
-/** MiniSearch's toJSON without its term index (written separately by savedTerms). */
-export function tierHeader<T>(tier: MiniSearch<T>): Omit<AsPlainObject, 'index'> {
-  // toJSON reads the terms from `_index`: a view of the tier whose own term map is empty skips building them.
-  const view = Object.assign(Object.create(tier) as MiniSearch<T>, { _index: [] });
-  const { index, ...header } = view.toJSON();
-  if (index.length > 0) throw new Error('this MiniSearch version saves its terms differently');
-  return header;
-}
-
-/**
- * Saved terms as JSON, a run of them at a time: comma-separated entries (no brackets) of about
- * `chunkChars`. Each run is one string the size of a chunk, so saving a tier never builds the JSON of
- * all its terms at once (an array of every entry, then one string of it, are garbage the size of the tier).
- */
-export function* savedTermChunks<T>(tier: MiniSearch<T>, chunkChars: number): Generator<string> {
-  let chunk: string[] = [];
-  let chars = 0;
-  for (const entry of savedTerms(tier)) {
-    const json = JSON.stringify(entry);
-    chunk.push(json);
-    chars += json.length;
-    if (chars >= chunkChars) {
-      yield chunk.join(',');
-      chunk = [];
-      chars = 0;
-    }
-  }
-  if (chunk.length > 0) yield chunk.join(',');
-}
-
-/** A tier as JSON in pieces (joined, they are the JSON; see savedTermChunks), its terms saved by savedTerms. */
-export function serializedTierPieces<T>(tier: MiniSearch<T>, chunkChars: number): string[] {
-  const empty = JSON.stringify({ ...tierHeader(tier), index: [] });
-  // The header's keys keep their order: the term list is last, so the pieces go between its brackets.
-  if (!empty.endsWith('"index":[]}')) throw new Error('this MiniSearch version saves its header differently');
-  const pieces = [empty.slice(0, -2)];
-  for (const chunk of savedTermChunks(tier, chunkChars)) pieces.push(pieces.length === 1 ? chunk : `,${chunk}`);
-  pieces.push(']}');
-  return pieces;
+  _index?: { set?: (term: string, data: FieldTermData) => unknown };
 }
 
 /** Stores one saved term's posting lists in a tier; throws SearchSnapshotError if MiniSearch keeps terms differently. */
@@ -79,7 +25,7 @@ export function termWriter<T>(tier: MiniSearch<T>): (entry: unknown) => void {
   return (entry) => set(...termEntry(entry));
 }
 
-/** Loads a tier saved by serializedTierPieces or MiniSearch's toJSON (serialization version 2), with compact posting lists. */
+/** Loads a tier saved by tierPieces (tier-json.ts) or MiniSearch's toJSON (serialization version 2), with compact posting lists. */
 export function loadCompact<T>(js: AsPlainObject, load: (header: AsPlainObject) => MiniSearch<T>): MiniSearch<T> {
   const tier = load({ ...js, index: [] });
   const write = termWriter(tier);
@@ -104,12 +50,6 @@ export function decodePostings(text: string): Map<number, number> {
   const list = CompactPostings.fromBytes(bytes);
   if (list.size < MIN_COMPACT_SIZE) return new Map(list.entries());
   return list as unknown as Map<number, number>;
-}
-
-function termMap<T>(tier: MiniSearch<T>): Iterable<[string, FieldTermData]> {
-  const terms = (tier as unknown as TermIndexAccess)._index;
-  if (!terms || typeof terms[Symbol.iterator] !== 'function') throw new Error('this MiniSearch version keeps its index differently');
-  return terms;
 }
 
 /** One saved term as MiniSearch keeps it in memory. */

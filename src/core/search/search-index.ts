@@ -23,9 +23,10 @@ import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from '.
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
-import { serializedTierPieces } from './posting-codec';
-import { CHUNK_CHARS, fullTierLines, loadFullTierParts } from './full-tier-codec';
+import { CHUNK_CHARS, fullTierPieces, loadFullTierParts } from './full-tier-codec';
+import { captureTier, tierPieces, viewTier } from './tier-json';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
+import { yieldToEvents, type Pause } from '../time-slices';
 
 /** Results returned when no limit is given: more than a results list shows, few enough to stay cheap. */
 export const DEFAULT_LIMIT = 50;
@@ -181,7 +182,7 @@ export class SearchIndex {
    * `pause` awaited in between (searches run then), then applies the changes made since. Throws
    * SearchSnapshotError if a part is damaged or missing (the caller rebuilds). Safe to call repeatedly.
    */
-  loadFullTier(pause: () => Promise<void> = yieldToTimers): Promise<void> {
+  loadFullTier(pause: Pause = yieldToEvents): Promise<void> {
     if (this.full) return Promise.resolve();
     if (this.awaitingFull) return Promise.reject(new Error('The full tier has not been attached yet'));
     this.loadingFull ??= this.loadFullAsync(pause).finally(() => {
@@ -214,7 +215,7 @@ export class SearchIndex {
    * loaded from a snapshot are compact already; this catches those that grew from added items.
    * Runs in slices of a few milliseconds, awaiting `pause` between them.
    */
-  async compactPostings(pause: () => Promise<void> = yieldToTimers): Promise<void> {
+  async compactPostings(pause: Pause = yieldToEvents): Promise<void> {
     await compactTermIndex(this.quick, pause);
     if (this.full) await compactTermIndex(this.full, pause);
   }
@@ -230,33 +231,35 @@ export class SearchIndex {
   }
 
   /**
-   * The index as a snapshot to persist, its full tier made a line at a time as it is read (read it to
-   * the end or stop with return(), as for-of does). A restored index must have loaded its full tier first
-   * (loadFullTier()): the saved one is read in parts, too slowly to pass through here, and a snapshot
-   * without it would lose article text.
+   * The index as a snapshot to persist, made a piece at a time as it is read (read it to the end or stop
+   * with return(), as for-of does). The quick tier is captured now, so it keeps answering and changing
+   * meanwhile; the full tier is read as it is (see savedFullPieces). A restored index must have loaded
+   * its full tier first (loadFullTier()): the saved one is read in parts, too slowly to pass through here,
+   * and a snapshot without it would lose article text.
    */
   toSnapshot(): SearchSnapshot {
     if (this.awaitingFull) throw new Error('The full tier has not been attached yet: a snapshot now would lose it');
     if (!this.full) throw new Error('The full tier is not loaded yet: load it before taking a snapshot');
     return {
       version: INDEX_VERSION,
-      quick: serializedTierPieces(this.quick, CHUNK_CHARS),
-      full: this.savedFullLines(this.full),
+      quick: tierPieces(captureTier(this.quick), CHUNK_CHARS),
+      full: this.savedFullPieces(this.full),
       watermark: this.mark,
     };
   }
 
   /**
-   * The full tier's lines, read between the messages of a transfer while items keep being indexed: from
-   * the first line to the last, full-tier changes wait in the journal (article text changed meanwhile is
-   * found once the lines are read). The tier may be ahead of the quick tier's watermark by then: catch-up
-   * after a restore applies those changes again, which is harmless.
+   * The full tier's pieces, read between the messages of a transfer while items keep being indexed: from
+   * the first piece to the last, full-tier changes wait in the journal (article text changed meanwhile is
+   * found once the pieces are read), as its posting lists are read piece by piece. The tier may be ahead
+   * of the quick tier's watermark by then: catch-up after a restore applies those changes again, which is
+   * harmless.
    */
-  private *savedFullLines(tier: MiniSearch<FullDoc>): Generator<string> {
+  private *savedFullPieces(tier: MiniSearch<FullDoc>): Generator<string> {
     if (this.savingFull) throw new Error('The full tier is already being saved');
     this.savingFull = true;
     try {
-      yield* fullTierLines(tier);
+      yield* fullTierPieces(viewTier(tier));
     } finally {
       this.savingFull = false;
       if (this.full === tier) this.install(tier);
@@ -447,9 +450,6 @@ export class SearchIndex {
 
 /** Terms per batch of a requested vacuum, and the pause after each. */
 const EXPLICIT_VACUUM = { batchSize: 200, batchWait: 1 };
-
-/** The default pause between slices of a full-tier load: lets timers and messages run. */
-const yieldToTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function applyFull(tier: MiniSearch<FullDoc>, key: string, doc: FullDoc | null): void {
   if (!doc) {

@@ -2,7 +2,7 @@
 // The search host (an offscreen document in Chromium) builds snapshots; the worker, the only writer of
 // the database, stores each part as it arrives. The full tier is 25 MB at 10k items and 273 MB at 100k:
 // too big for one message, and too big to hold as one string on either side.
-import { fullTierParts } from './full-tier-codec';
+import { yieldToEvents, type Pause } from '../time-slices';
 import type { SearchSnapshot } from './snapshot';
 
 /** One piece of a snapshot. Parts go in order, quick tier first; `last` marks the final one. */
@@ -17,13 +17,24 @@ export interface SnapshotPart {
   last: boolean;
 }
 
+/** How a snapshot is cut: characters per part, and the pauses between slices of making them. */
+export interface SplitOptions {
+  maxChars: number;
+  /** Awaited between slices of work (default: a zero-delay timer). */
+  pause?: Pause;
+  /** Work between pauses, in milliseconds (default 8). */
+  sliceMs?: number;
+}
+
 /**
- * Cuts a snapshot into parts of at most `maxChars` characters, made as they are read: the quick tier
- * anywhere (it is joined again before parsing), the full tier into parts of whole lines (see fullTierParts).
+ * Cuts a snapshot into parts of at most `maxChars` characters, made as they are read, each tier cut
+ * anywhere (the loaders join a tier's parts again). Its pieces are made a few milliseconds of work at a
+ * time, with `pause` awaited in between: on the thread that also answers searches (and, in Chromium,
+ * draws the popup), a save must not hold it for the seconds a large tier takes to write out.
  */
-export function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, maxChars: number): Generator<SnapshotPart> {
-  if (!(maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
-  const { version, watermark, quick } = snapshot;
+export async function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, options: SplitOptions): AsyncGenerator<SnapshotPart> {
+  if (!(options.maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
+  const { version, watermark } = snapshot;
   let seq = 0;
   const part = (tier: 'quick' | 'full', text: string, last: boolean): SnapshotPart => ({
     transfer,
@@ -34,18 +45,40 @@ export function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, maxCh
     text,
     last,
   });
-  for (const text of cutAnywhere(quick, maxChars)) yield part('quick', text, false);
+  for await (const text of textParts(snapshot.quick, options)) yield part('quick', text, false);
   // One part held back, to mark the last one.
   let held: string | null = null;
-  for (const text of fullTierParts(snapshot.full, maxChars)) {
+  for await (const text of textParts(snapshot.full, options)) {
     if (held !== null) yield part('full', held, false);
     held = text;
   }
   yield part('full', held ?? '', true);
 }
 
-/** Text in pieces, as parts of exactly `maxChars` (the last one shorter): at least one part, even of nothing. */
-function* cutAnywhere(pieces: Iterable<string>, maxChars: number): Generator<string> {
+/** Text given in pieces, as parts of `maxChars` (see cutText), pausing once `sliceMs` of work have passed since the last pause. */
+async function* textParts(
+  pieces: Iterable<string>,
+  { maxChars, pause = yieldToEvents, sliceMs = 8 }: SplitOptions,
+): AsyncGenerator<string> {
+  let sliceStart = performance.now();
+  for (const part of cutText(pieces, maxChars)) {
+    if (part !== null) {
+      yield part;
+    } else if (performance.now() - sliceStart < sliceMs) {
+      continue;
+    } else {
+      await pause();
+    }
+    sliceStart = performance.now();
+  }
+}
+
+/**
+ * Text given in pieces, cut into parts of exactly `maxChars` (the last one shorter): at least one part,
+ * even of nothing. Yields null after each piece is taken, where a caller whose pieces are made as they
+ * are read may pause; the parts are the strings.
+ */
+export function* cutText(pieces: Iterable<string>, maxChars: number): Generator<string | null> {
   let held = '';
   let cut = 0;
   for (const piece of pieces) {
@@ -54,6 +87,7 @@ function* cutAnywhere(pieces: Iterable<string>, maxChars: number): Generator<str
       yield held.slice(0, maxChars);
       held = held.slice(maxChars);
     }
+    yield null;
   }
   if (held !== '' || cut === 0) yield held;
 }

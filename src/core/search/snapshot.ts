@@ -14,13 +14,13 @@ export const INDEX_VERSION = 2;
 export interface SearchSnapshot {
   version: number;
   /**
-   * The quick tier as MiniSearch JSON, in pieces (joined, they are the JSON): made at once, as the quick
-   * tier is not journalled while a snapshot is read, but never as one string. Small: restored first.
+   * The quick tier as MiniSearch JSON, in pieces (joined, they are the JSON), made as they are read, from
+   * the tier as it was when the snapshot was taken (see tier-json.ts). Small: restored first.
    */
-  quick: readonly string[];
+  quick: Iterable<string>;
   /**
-   * The full tier's lines (full-tier-codec.ts), made one at a time as they are read, once: large, so
-   * never one string. Restored lazily, a part at a time, through a FullTierSource.
+   * The full tier's lines (full-tier-codec.ts) in pieces, made as they are read, once: large, so never
+   * one string. Restored lazily, a part at a time, through a FullTierSource.
    */
   full: Iterable<string>;
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fullTierLines, fullTierParts, loadFullTierParts } from '../../../src/core/search/full-tier-codec';
+import { fullTierPieces, loadFullTierParts } from '../../../src/core/search/full-tier-codec';
+import { cutText } from '../../../src/core/search/snapshot-transfer';
+import { viewTier } from '../../../src/core/search/tier-json';
 import { SearchSnapshotError } from '../../../src/core/search';
 import { toFullDoc } from '../../../src/core/search/documents';
 import { createFullTier } from '../../../src/core/search/tiers';
@@ -26,41 +28,32 @@ const results = (tier: ReturnType<typeof createFullTier>, query: string) =>
 
 const noPause = async () => undefined;
 
+/** A tier's saved text as its lines, each with its newline. */
+const linesOf = (tier: ReturnType<typeof createFullTier>) => [...fullTierPieces(viewTier(tier))].join('').split(/(?<=\n)/);
+/** Text cut into parts of `maxChars`, as a save stores them. */
+const partsOf = (lines: readonly string[], maxChars: number) => [...cutText(lines, maxChars)].filter((part) => part !== null);
+
 describe('full tier codec', () => {
-  it('makes lines, each ending with a newline and holding one JSON value', () => {
-    const lines = [...fullTierLines(builtTier())];
+  it('makes lines, each ending with a newline and holding one JSON value, in pieces each ending a line or inside the header', () => {
+    const pieces = [...fullTierPieces(viewTier(builtTier()))];
+    const lines = pieces.join('').split(/(?<=\n)/);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       expect(line.endsWith('\n')).toBe(true);
       expect(line.indexOf('\n')).toBe(line.length - 1);
       expect(() => JSON.parse(line) as unknown).not.toThrow();
     }
-  });
-
-  it('groups lines into parts of at most maxChars, whole lines unless a line alone is longer', () => {
-    const lines = ['aaaa\n', 'bb\n', 'c\n', 'dddddddddddd\n', 'ee\n'];
-    const parts = [...fullTierParts(lines, 8)];
-    expect(parts).toEqual(['aaaa\nbb\n', 'c\n', 'dddddddd', 'dddd\n', 'ee\n']);
-    expect(parts.join('')).toBe(lines.join(''));
-
-    const real = [...fullTierLines(builtTier())];
-    const maxChars = 100_000;
-    const realParts = [...fullTierParts(real, maxChars)];
-    expect(realParts.length).toBeGreaterThan(1);
-    expect(realParts.length).toBeLessThan(real.length);
-    for (const part of realParts) {
-      expect(part.length).toBeLessThanOrEqual(maxChars);
-      // Lines are shorter than a part here: every part is whole lines.
-      expect(part.endsWith('\n')).toBe(true);
-    }
-    expect(realParts.join('')).toBe(real.join(''));
+    // The header is made in pieces too: one per part of it, then one per line of posting lists.
+    const headerPieces = pieces.findIndex((piece) => piece.endsWith('\n')) + 1;
+    expect(headerPieces).toBeGreaterThan(3);
+    expect(pieces.length - headerPieces).toBe(lines.length - 1);
   });
 
   it('loads from parts, read one at a time, an index that answers exactly as the one saved', async () => {
     const original = builtTier();
-    const lines = [...fullTierLines(original)];
-    // Parts of whole lines, parts cutting lines, and a tier saved whole before parts (no final newline).
-    for (const parts of [[...fullTierParts(lines, 100_000)], [...fullTierParts(lines, 5_000)], [lines.join('').slice(0, -1)]]) {
+    const lines = linesOf(original);
+    // Parts cutting lines anywhere, large and tiny, and a tier saved whole before parts (no final newline).
+    for (const parts of [partsOf(lines, 100_000), partsOf(lines, 5_000), partsOf(lines, 7), [lines.join('').slice(0, -1)]]) {
       let reading = 0;
       let pauses = 0;
       const source = partsSource(parts);
@@ -89,7 +82,7 @@ describe('full tier codec', () => {
   });
 
   it('refuses damaged input with a snapshot error, also when the damage is in a later chunk', async () => {
-    const lines = [...fullTierLines(builtTier())];
+    const lines = linesOf(builtTier());
     const damaged = [
       ['garbage'],
       [],
@@ -105,7 +98,7 @@ describe('full tier codec', () => {
   });
 
   it('rejects as its source does when a part cannot be read', async () => {
-    const parts = [...fullTierParts(fullTierLines(builtTier()), 5_000)];
+    const parts = partsOf(linesOf(builtTier()), 5_000);
     const failing = { parts: parts.length + 1, read: partsSource(parts).read };
     await expect(loadFullTierParts(failing, noPause)).rejects.toThrow(`no part ${parts.length}`);
   });

@@ -1,6 +1,6 @@
 // Builders for search tests: clips and highlights with sensible defaults, and snapshots kept as storage keeps them.
 import { SearchIndex, type FullTierSource, type SearchClip, type SearchHighlight } from '../../../src/core/search';
-import { fullTierParts } from '../../../src/core/search/full-tier-codec';
+import { cutText } from '../../../src/core/search/snapshot-transfer';
 
 let counter = 0;
 const BASE = new Date(2024, 5, 1, 12).getTime();
@@ -64,7 +64,8 @@ export interface SavedSnapshot {
 /** Takes a snapshot and keeps it as storage would (through JSON, as IndexedDB keeps strings), its full tier in parts. */
 export function save(index: SearchIndex, partChars = 1_000): SavedSnapshot {
   const { full, quick, ...envelope } = index.toSnapshot();
-  return JSON.parse(JSON.stringify({ ...envelope, quick: quick.join(''), full: [...fullTierParts(full, partChars)] })) as SavedSnapshot;
+  const parts = [...cutText(full, partChars)].filter((part) => part !== null);
+  return JSON.parse(JSON.stringify({ ...envelope, quick: [...quick].join(''), full: parts })) as SavedSnapshot;
 }
 
 /** Reads parts held in memory as storage reads them: one at a time, asynchronously. */

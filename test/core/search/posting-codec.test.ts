@@ -2,11 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../bench/prng';
 import { CompactPostings, MIN_COMPACT_SIZE } from '../../../src/core/search/compact-postings';
-import MiniSearch from 'minisearch';
-import { decodePostings, encodePostings, savedTerms, serializedTierPieces, tierHeader } from '../../../src/core/search/posting-codec';
-import { toQuickDoc } from '../../../src/core/search/documents';
-import { loadQuickTier, quickOptions } from '../../../src/core/search/tiers';
-import { clip, highlight } from './helpers';
+import { decodePostings, encodePostings } from '../../../src/core/search/posting-codec';
 
 const sortedEntries = (list: Map<number, number>) => [...list.entries()].sort((a, b) => a[0] - b[0]);
 
@@ -63,53 +59,5 @@ describe('posting codec', () => {
       expect(() => decodePostings(damaged), JSON.stringify(damaged)).toThrow();
     }
     expect(decodePostings(good).get(2)).toBe(2);
-  });
-});
-
-describe('saving a tier', () => {
-  function quickTier() {
-    const tier = new MiniSearch(quickOptions());
-    for (let i = 0; i < 300; i++) {
-      tier.add(toQuickDoc(clip({ id: `c${i}`, title: `Garden notes ${i % 13}`, tags: ['garden', `t${i % 5}`] })));
-      tier.add(toQuickDoc(highlight({ id: `h${i}`, text: `compost worms ${i % 9} soil soil`, note: 'soil' })));
-    }
-    tier.discard('c:c4');
-    return tier;
-  }
-  const scored = <T>(tier: MiniSearch<T>, query: string) =>
-    tier
-      .search(query, { prefix: true, fuzzy: 0.2 })
-      .map((r) => `${r.score.toFixed(9)} ${String(r.id)}`)
-      .sort();
-
-  it('writes the header MiniSearch would, without building its term index', () => {
-    const tier = quickTier();
-    const { index, ...header } = tier.toJSON();
-    expect(index.length).toBeGreaterThan(10);
-    expect(tierHeader(tier)).toEqual(header);
-  });
-
-  it('loads back into a tier answering and saving exactly as the original, from less text', () => {
-    const tier = quickTier();
-    const saved = serializedTierPieces(tier, 1_000).join('');
-    const loaded = loadQuickTier(JSON.parse(saved));
-    for (const query of ['garden', 'gard', 'compost soil', 't3', 'wroms']) expect(scored(loaded, query)).toEqual(scored(tier, query));
-    // The term map may iterate in another order once reloaded (its radix tree is built in saved order).
-    const byTerm = <T>(t: MiniSearch<T>) => {
-      const { index, ...header } = t.toJSON();
-      return { header, index: [...index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
-    };
-    expect(byTerm(loaded)).toEqual(byTerm(tier));
-    expect(saved.length).toBeLessThan(JSON.stringify(tier).length);
-  });
-
-  it('saves the terms in pieces of about the size asked for, never as one string', () => {
-    const tier = quickTier();
-    const pieces = serializedTierPieces(tier, 200);
-    const terms = pieces.slice(1, -1);
-    expect(terms.length).toBeGreaterThan(3);
-    const longestEntry = Math.max(...[...savedTerms(tier)].map((entry) => JSON.stringify(entry).length));
-    for (const piece of terms) expect(piece.length).toBeLessThanOrEqual(200 + longestEntry + 1);
-    expect(JSON.parse(pieces.join(''))).toEqual(JSON.parse(serializedTierPieces(tier, 1e9).join('')));
   });
 });

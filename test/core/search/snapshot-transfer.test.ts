@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPartSequencer, splitSnapshot } from '../../../src/core/search/snapshot-transfer';
+import { createPartSequencer, splitSnapshot, type SnapshotPart, type SplitOptions } from '../../../src/core/search/snapshot-transfer';
 
 const lines = ['{"header":1}\n', '[1,2,3]\n', `[${'4,'.repeat(9)}5]\n`];
 const snapshot = () => ({
@@ -9,29 +9,36 @@ const snapshot = () => ({
   full: lines.values(),
 });
 
+const noPause = { pause: () => Promise.resolve(), sliceMs: Infinity };
+
+async function split(taken: Parameters<typeof splitSnapshot>[0], transfer: string, options: SplitOptions): Promise<SnapshotPart[]> {
+  const parts: SnapshotPart[] = [];
+  for await (const part of splitSnapshot(taken, transfer, options)) parts.push(part);
+  return parts;
+}
+
 describe('snapshot transfer', () => {
-  it('cuts the quick tier anywhere and the full tier into whole lines, parts of at most the given size, the last part marked', () => {
-    const parts = [...splitSnapshot(snapshot(), 't1', 10)];
+  it('cuts both tiers anywhere, into parts of at most the given size, the last part marked', async () => {
+    const parts = await split(snapshot(), 't1', { maxChars: 10, ...noPause });
     expect(parts.map((part) => [part.seq, part.tier, part.text, part.last])).toEqual([
       [0, 'quick', 'q'.repeat(10), false],
       [1, 'quick', 'q'.repeat(5) + 'é'.repeat(5), false],
       [2, 'quick', 'é'.repeat(5), false],
       [3, 'full', '{"header":', false],
-      [4, 'full', '1}\n', false],
-      [5, 'full', '[1,2,3]\n', false],
-      [6, 'full', '[4,4,4,4,4', false],
-      [7, 'full', ',4,4,4,4,5', false],
-      [8, 'full', ']\n', true],
+      [4, 'full', '1}\n[1,2,3]', false],
+      [5, 'full', '\n[4,4,4,4,', false],
+      [6, 'full', '4,4,4,4,4,', false],
+      [7, 'full', '5]\n', true],
     ]);
     expect(parts.every((part) => part.transfer === 't1' && part.watermark === 1_700_000_000_000 && part.version === 2)).toBe(true);
-    expect([...splitSnapshot(snapshot(), 't1', 30)].map((part) => part.text)).toEqual([
+    expect((await split(snapshot(), 't1', { maxChars: 30, ...noPause })).map((part) => part.text)).toEqual([
       'q'.repeat(15) + 'é'.repeat(10),
-      '{"header":1}\n[1,2,3]\n',
-      lines[2],
+      lines.join('').slice(0, 30),
+      lines.join('').slice(30),
     ]);
   });
 
-  it('makes the full tier lazily, a part at a time', () => {
+  it('makes the full tier lazily, a part at a time', async () => {
     let made = 0;
     function* counted() {
       for (const line of lines) {
@@ -39,26 +46,59 @@ describe('snapshot transfer', () => {
         yield line;
       }
     }
-    const parts = splitSnapshot({ ...snapshot(), full: counted() }, 't1', 10);
-    parts.next();
-    parts.next();
-    parts.next();
+    const parts = splitSnapshot({ ...snapshot(), full: counted() }, 't1', { maxChars: 10, ...noPause });
+    await parts.next();
+    await parts.next();
+    await parts.next();
     expect(made).toBe(0);
-    parts.next();
+    await parts.next();
     // One part is held back to learn whether it is the last.
     expect(made).toBeLessThanOrEqual(2);
   });
 
-  it('places each part in its tier and counts both tiers on the last part', () => {
-    const sequencer = createPartSequencer();
-    const placed = [...splitSnapshot(snapshot(), 't1', 10)].map((part) => sequencer.add(part));
-    expect(placed.map((place) => place.index)).toEqual([0, 1, 2, 0, 1, 2, 3, 4, 5]);
-    expect(placed.slice(0, -1).every((place) => place.complete === null)).toBe(true);
-    expect(placed.at(-1)!.complete).toEqual({ quick: 3, full: 6 });
+  it('pauses between pieces once a slice of work has passed, before making the next piece', async () => {
+    const events: string[] = [];
+    function* pieces(tier: string) {
+      for (let i = 0; i < 3; i++) {
+        events.push(`${tier} ${i}`);
+        yield 'x'.repeat(4);
+      }
+    }
+    const pause = () => {
+      events.push('pause');
+      return Promise.resolve();
+    };
+    const taken = { ...snapshot(), quick: pieces('quick'), full: pieces('full') };
+    await split(taken, 't1', { maxChars: 100, pause, sliceMs: 0 });
+    expect(events).toEqual([
+      'quick 0',
+      'pause',
+      'quick 1',
+      'pause',
+      'quick 2',
+      'pause',
+      'full 0',
+      'pause',
+      'full 1',
+      'pause',
+      'full 2',
+      'pause',
+    ]);
+    events.length = 0;
+    await split({ ...snapshot(), quick: pieces('quick'), full: pieces('full') }, 't1', { maxChars: 100, pause, sliceMs: 60_000 });
+    expect(events.filter((event) => event === 'pause')).toEqual([]);
   });
 
-  it('drops a transfer whose parts arrive out of order or whose start it never saw', () => {
-    const parts = [...splitSnapshot(snapshot(), 't1', 10)];
+  it('places each part in its tier and counts both tiers on the last part', async () => {
+    const sequencer = createPartSequencer();
+    const placed = (await split(snapshot(), 't1', { maxChars: 10, ...noPause })).map((part) => sequencer.add(part));
+    expect(placed.map((place) => place.index)).toEqual([0, 1, 2, 0, 1, 2, 3, 4]);
+    expect(placed.slice(0, -1).every((place) => place.complete === null)).toBe(true);
+    expect(placed.at(-1)!.complete).toEqual({ quick: 3, full: 5 });
+  });
+
+  it('drops a transfer whose parts arrive out of order or whose start it never saw', async () => {
+    const parts = await split(snapshot(), 't1', { maxChars: 10, ...noPause });
     const skipped = createPartSequencer();
     skipped.add(parts[0]!);
     expect(() => skipped.add(parts[2]!)).toThrow(/out of order/);
@@ -70,7 +110,7 @@ describe('snapshot transfer', () => {
     // A new transfer starts over cleanly.
     const again = createPartSequencer();
     again.add(parts[0]!);
-    const retry = [...splitSnapshot(snapshot(), 't2', 10)];
-    expect(retry.map((part) => again.add(part)).at(-1)!.complete).toEqual({ quick: 3, full: 6 });
+    const retry = await split(snapshot(), 't2', { maxChars: 10, ...noPause });
+    expect(retry.map((part) => again.add(part)).at(-1)!.complete).toEqual({ quick: 3, full: 5 });
   });
 });

@@ -175,12 +175,39 @@ describe('saving the full tier a line at a time', () => {
     expect(index.searchFull('carbon')).toEqual([]);
 
     // The saved full tier is the tier as it was at its first line: header and posting lists agree.
-    const saved = JSON.parse(JSON.stringify({ ...envelope, quick: quick.join(''), full: [header, ...rest] })) as SavedSnapshot;
+    const saved = JSON.parse(JSON.stringify({ ...envelope, quick: [...quick].join(''), full: [header, ...rest] })) as SavedSnapshot;
     const restored = await restore(saved, { loadFull: true });
     expect(ids(restored.search('carbon'))).toEqual(['keep']);
     // A posting of the late item in it would be taken for the next item indexed after the restore.
     restored.upsert(clip({ id: 'next', title: 'Next', text: 'Nothing about marsupials.' }));
     expect(restored.searchFull('quokka')).toEqual([]);
+  });
+
+  it('saves the quick tier as it was when the snapshot was taken, while it keeps answering changes', async () => {
+    const index = built();
+    const { full, quick, ...envelope } = index.toSnapshot();
+    const pieces = quick[Symbol.iterator]();
+    const first = pieces.next().value as string;
+    // Written between two messages of the transfer: found at once, as every keystroke must.
+    const late = clip({ id: 'late', title: 'Regenerative grazing', text: 'Herds on the move.' });
+    index.upsert(late);
+    index.upsert(clip({ id: 'edit', title: 'Orchard notes', text: 'Unchanged body text.' }));
+    index.remove({ type: 'clip', id: 'gone' });
+    expect(ids(index.searchQuick('regenerative'))).toEqual(['late', 'keep']);
+    const text = first + [...{ [Symbol.iterator]: () => pieces }].join('');
+
+    const saved = JSON.parse(JSON.stringify({ ...envelope, quick: text, full: [...full] })) as SavedSnapshot;
+    const restored = await restore(saved, { loadFull: true });
+    // As when taken: the later changes are newer than its watermark, and catch-up applies them again.
+    expect(ids(restored.searchQuick('regenerative')).sort()).toEqual(['gone', 'keep']);
+    expect(ids(restored.searchQuick('vineyard'))).toEqual(['edit']);
+    restored.applyChanges({
+      upserts: [late, clip({ id: 'edit', title: 'Orchard notes', text: 'Unchanged body text.' })],
+      deletions: [{ type: 'clip', id: 'gone' }],
+    });
+    expect(ids(restored.searchQuick('regenerative')).sort()).toEqual(['keep', 'late']);
+    expect(ids(restored.searchQuick('orchard'))).toEqual(['edit']);
+    expect(restored.searchQuick('vineyard')).toEqual([]);
   });
 
   it('applies the waiting changes when a transfer stops half-way', () => {
