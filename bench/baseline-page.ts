@@ -1,7 +1,7 @@
 // Runs in a plain page: MiniSearch (default options), a naive scan and our search core over the same items.
 import MiniSearch from 'minisearch';
 import { SearchIndex, type QuickSnapshot, type SearchItem } from '../src/core/search';
-import { fullTierParts } from '../src/core/search/full-tier-codec';
+import { cutText } from '../src/core/search/snapshot-transfer';
 import { MAX_SNAPSHOT_PART_CHARS } from '../src/messaging/schemas';
 import type { BrownFile } from './brown';
 import { generateCorpus, toSearchItems } from './corpus';
@@ -84,7 +84,8 @@ const api: BaselinePageApi = {
     const index = ours;
     const [taken, ms] = timed(() => {
       const { full, quick, ...envelope } = index.toSnapshot();
-      return { ...envelope, quick: quick.join(''), fullParts: [...fullTierParts(full, MAX_SNAPSHOT_PART_CHARS)] };
+      const fullParts = [...cutText(full, MAX_SNAPSHOT_PART_CHARS)].filter((part) => part !== null);
+      return { ...envelope, quick: [...quick].join(''), fullParts };
     });
     snapshot = taken;
     ours = null;

@@ -46,6 +46,13 @@ export function extensionPageApi(page: Page) {
         gapMs,
         limitMs,
       ] as const),
+    typeWhileSaving: (queries: string[], change: { type: string; payload: object }, gapMs: number, limitMs: number) =>
+      page.evaluate(([q, c, g, l]) => (globalThis as unknown as PageGlobal).crisscrossBench.typeWhileSaving(q, c, g, l), [
+        queries,
+        change,
+        gapMs,
+        limitMs,
+      ] as const),
     startCorpus: (filesJson: string, size: number) =>
       page.evaluate(([f, n]) => (globalThis as unknown as PageGlobal).crisscrossBench.startCorpus(f, n), [filesJson, size] as const),
     putNextChunks: (maxChunks: number) =>

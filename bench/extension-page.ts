@@ -44,6 +44,16 @@ export interface ColdFull {
   requests: number;
 }
 
+/** Keystrokes typed from a change until the snapshot it led to was committed (times from the change). */
+export interface TypingWhileSaving {
+  /** Each keystroke's start and its time to results. */
+  samples: { at: number; ms: number }[];
+  /** When the first part of the new snapshot was seen stored (-1: not seen). */
+  firstPartAt: number;
+  /** When the new snapshot was seen committed (-1: not within the limit). */
+  committedAt: number;
+}
+
 export interface PutProgress {
   idbMs: number;
   chunks: number;
@@ -56,6 +66,16 @@ export interface ExtensionPageApi {
   timed: (type: string, payload: object) => Promise<TimedAnswer>;
   /** One search per query, in order, each sent when the previous answered (as a fast typist would see them). */
   searchEach: (queries: string[], mode: 'quick' | 'full') => Promise<SearchTiming[]>;
+  /**
+   * Sends `change` (a request that changes an item), then types `queries` over and over, `gapMs` apart,
+   * until the snapshot saved after the change is committed: how typing fares while a save runs.
+   */
+  typeWhileSaving: (
+    queries: string[],
+    change: { type: string; payload: object },
+    gapMs: number,
+    limitMs: number,
+  ) => Promise<TypingWhileSaving>;
   /** Repeats a "full" search, `gapMs` apart, until one has searched article text. */
   coldFull: (query: string, gapMs: number, limitMs: number) => Promise<ColdFull>;
   /** Starts generating the library in this page, from the Brown files (JSON), as corpus.ts does in Node. */
@@ -206,6 +226,37 @@ const api: ExtensionPageApi = {
       timings.push({ ms, results: value ? value.results.length : -1, fullText: value?.fullText ?? false });
     }
     return timings;
+  },
+  async typeWhileSaving(queries, change, gapMs, limitMs) {
+    const database = await open();
+    const committed = async () => (await readRow('quick'))?.transfer;
+    const before = await committed();
+    const start = performance.now();
+    const answer = await send(change.type, change.payload);
+    if (!answer.ok) throw new Error(`the change was refused: ${answer.error}`);
+    const samples: TypingWhileSaving['samples'] = [];
+    let firstPartAt = -1;
+    let committedAt = -1;
+    let lastLook = 0;
+    for (let i = 0; performance.now() - start < limitMs; i++) {
+      const at = performance.now() - start;
+      const { ms } = await timed('search', searchPayload(queries[i % queries.length]!, 'quick'));
+      samples.push({ at, ms });
+      if (performance.now() - lastLook > 100) {
+        lastLook = performance.now();
+        if (firstPartAt < 0) {
+          const keys = await request(database.transaction('searchSnapshot').objectStore('searchSnapshot').getAllKeys());
+          const ours = (key: IDBValidKey) => typeof key === 'string' && key.startsWith('quick:') && !key.startsWith(`quick:${before}:`);
+          if (keys.some(ours)) firstPartAt = performance.now() - start;
+        }
+        if ((await committed()) !== before) {
+          committedAt = performance.now() - start;
+          break;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+    return { samples, firstPartAt, committedAt };
   },
   async coldFull(query, gapMs, limitMs) {
     const start = performance.now();

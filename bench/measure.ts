@@ -93,7 +93,21 @@ export interface MeasuredResults {
     workerHeap: HeapUsage | null;
     hostHeap?: HeapUsage | null;
   };
+  /**
+   * Typing while a snapshot is saved: an item's tags changed, then keystrokes 50 ms apart until the
+   * snapshot saved after it was committed (older results lack it). Times are from the change.
+   */
+  typingWhileSaving?: {
+    /** Keystrokes from the save's start (the search service saves 5 s after the last change) to its commit. */
+    samples: number[];
+    summary: Summary;
+    firstPartAt: number;
+    committedAt: number;
+  };
 }
+
+/** The search service saves a snapshot this long after the last change (search-service.ts). */
+const SNAPSHOT_DELAY_MS = 5_000;
 
 export type ExtensionResults = InsertResults & MeasuredResults;
 
@@ -296,6 +310,20 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const fullSamples = full.map((timing) => round(timing.ms, 2));
   log(`keystrokes p95 ${summarize(quickSamples).p95} ms, full p95 ${summarize(fullSamples).p95} ms`);
 
+  // 6. Typing while the snapshot after a change is saved (the search host's thread also draws the popup).
+  const [item] = valueOf<{ results: { type: 'clip' | 'highlight'; id: string }[] }>(
+    await api.send('search', SEARCH(COLD_QUERY, 'quick')),
+    'search for an item to change',
+  ).results;
+  if (!item) throw new Error(`no item found for "${COLD_QUERY}"`);
+  const change = { type: 'setTags', payload: { item: { type: item.type, id: item.id }, tags: ['bench-saved'] } };
+  const whileSaving = await api.typeWhileSaving(keystrokes(), change, 50, Math.max(60_000, size * 2));
+  if (whileSaving.committedAt < 0) throw new Error('the snapshot after a change was not saved in time');
+  const savingSamples = whileSaving.samples.filter((sample) => sample.at >= SNAPSHOT_DELAY_MS).map((sample) => round(sample.ms, 2));
+  log(
+    `typing while saving: ${savingSamples.length} keystrokes, p95 ${summarize(savingSamples).p95} ms, max ${summarize(savingSamples).max} ms (committed ${(whileSaving.committedAt / 1000).toFixed(1)} s after the change)`,
+  );
+
   // Last, as it leaves both tiers' JSON in this page's heap: what reading the snapshot costs.
   const read = await api.readSnapshot();
   if (!read.quick || !read.full || read.quick.watermark <= 0) throw new Error('snapshot rows are incomplete');
@@ -350,6 +378,12 @@ export async function measureExtension(session: ExtensionSession, helper: string
       memory,
       workerHeap,
       hostHeap,
+    },
+    typingWhileSaving: {
+      samples: savingSamples,
+      summary: summarize(savingSamples),
+      firstPartAt: round(whileSaving.firstPartAt),
+      committedAt: round(whileSaving.committedAt),
     },
   };
   return results;

@@ -158,6 +158,16 @@ export function targetRows(size: number, e: ExtensionResults): TargetRow[] {
       target: '—',
       met: null,
     },
+    ...(e.typingWhileSaving
+      ? [
+          {
+            metric: 'Typing while a snapshot is saved (after a change, keystrokes 50 ms apart): p50 / p95 / max',
+            value: `${ms(e.typingWhileSaving.summary.p50)} / ${ms(e.typingWhileSaving.summary.p95)} / ${ms(e.typingWhileSaving.summary.max)} (${e.typingWhileSaving.summary.n} keystrokes from the save's start, 5 s after the change, to its commit at ${s(e.typingWhileSaving.committedAt)})`,
+            target: '—',
+            met: null,
+          },
+        ]
+      : []),
     {
       metric: e.coldEverything ? 'Everything cold to first article-text answer' : 'Cold worker to first article-text answer',
       value: `${ms(e.coldFull.firstFullTextMs)} (first "full" answer ${ms(e.coldFull.firstAnswerMs)}, ${e.coldFull.requests} requests)`,
