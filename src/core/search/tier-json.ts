@@ -1,7 +1,7 @@
 // A tier's JSON (MiniSearch's toJSON, each posting list as encodePostings text) made a small piece at a
-// time from a capture of the tier, so whoever saves it can pause between pieces. At 100k items making the
-// quick tier's JSON at once took seconds, and its header alone (every document's id, field lengths and
-// stored fields) took a second for the full tier: the extension's pages, popup included, froze meanwhile.
+// time from a capture of the tier, so whoever saves it can pause between pieces. Made at once, the quick
+// tier's JSON took 1.2 s at 30,000 items (in Node), and the full tier's first part, its header (every
+// document's id and field lengths), 400 ms at 10,000: the extension's pages, popup included, froze meanwhile.
 //
 // The quick tier keeps changing while its pieces are made (it answers every keystroke, so its changes
 // cannot wait in a journal as the full tier's do). A capture therefore copies what changes in place (the
@@ -65,8 +65,8 @@ function internals<T>(tier: MiniSearch<T>): TierInternals {
 
 /**
  * Copies what a tier's JSON is made of, at this moment, for a tier that keeps changing: each map's keys
- * and values as arrays (a few milliseconds at 100k items, where copying the maps took a hundred) and the
- * terms as a list.
+ * and values as arrays (about 10 ms for two maps of 100,000 entries in Node, where copying the maps took
+ * about 100) and the terms as a list.
  */
 export function captureTier<T>(tier: MiniSearch<T>): TierCapture {
   const inner = internals(tier);
@@ -108,8 +108,8 @@ function numbersOf(inner: TierInternals) {
 }
 
 /**
- * Every term under a node of the radix tree, with its data: about twice as fast
- * as SearchableMap's own iterator, which builds each term again from its path.
+ * Every term under a node of the radix tree, with its data: in Node at 10,000 items, 19 ms for the quick
+ * tier against 43 ms with SearchableMap's own iterator, which builds each term again from its path.
  */
 function collectTerms(node: TermNode, prefix: string, terms: string[], termData: FieldTermData[]): void {
   for (const [edge, child] of node) {
