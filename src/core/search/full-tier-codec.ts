@@ -2,7 +2,7 @@
 // JSON (its header, then its posting lists in chunks of about CHUNK_CHARS), each ending with '\n'. Saving
 // makes the text a small piece at a time (see tier-json.ts); the pieces are cut into parts anywhere, even
 // inside a line, and loading reads one part at a time, carrying a line's start over to the next part, and
-// installs a chunk of posting lists at a time. So no side holds the whole tier (273 MB at 100k items) as
+// installs a chunk of posting lists at a time. So no side holds the whole tier (86 MB at 100k items) as
 // one string, and a keystroke arriving during a save or a load waits a few milliseconds, not a second.
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { forEachInSlices, type Pause } from '../time-slices';

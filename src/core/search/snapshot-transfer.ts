@@ -1,6 +1,6 @@
 // A search snapshot cut into parts small enough for one runtime message, and checked to arrive in order.
 // The search host (an offscreen document in Chromium) builds snapshots; the worker, the only writer of
-// the database, stores each part as it arrives. The full tier is 25 MB at 10k items and 273 MB at 100k:
+// the database, stores each part as it arrives. The full tier is 86 MB at 100k items (the quick tier 30):
 // too big for one message, and too big to hold as one string on either side.
 import { yieldToEvents, type Pause } from '../time-slices';
 import type { SearchSnapshot } from './snapshot';
@@ -30,7 +30,7 @@ export interface SplitOptions {
  * Cuts a snapshot into parts of at most `maxChars` characters, made as they are read, each tier cut
  * anywhere (the loaders join a tier's parts again). Its pieces are made a few milliseconds of work at a
  * time, with `pause` awaited in between: on the thread that also answers searches (and, in Chromium,
- * draws the popup), a save must not hold it for the seconds a large tier takes to write out.
+ * draws the popup), a save must not hold it while a large tier's JSON is made (hundreds of milliseconds).
  */
 export async function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, options: SplitOptions): AsyncGenerator<SnapshotPart> {
   if (!(options.maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
