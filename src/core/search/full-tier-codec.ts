@@ -32,8 +32,8 @@ export function* fullTierPieces(capture: TierCapture): Generator<string> {
 /**
  * Loads a full tier from its parts, read one at a time, in slices of about `sliceMs` of work with `pause`
  * awaited between them (the worker answers searches then). A line may start in one part and end in a
- * later one. Also reads a tier saved whole, before parts (its last line has no '\n'). Throws SearchSnapshotError on damaged input; a part that cannot be read
- * rejects as its source does.
+ * later one. Also reads a tier saved whole, before parts (its last line has no '\n'). Throws
+ * SearchSnapshotError on damaged input; a part that cannot be read rejects as its source does.
  */
 export async function loadFullTierParts(source: FullTierSource, pause: Pause, sliceMs = 8): Promise<MiniSearch<FullDoc>> {
   const reader = fullTierReader();

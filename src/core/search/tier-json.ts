@@ -145,13 +145,9 @@ export function* openHeaderPieces(capture: TierCapture, chunkChars: number): Gen
 /** A whole tier's JSON in pieces (joined, they are the JSON MiniSearch's loadJS takes, see loadCompact). */
 export function* tierPieces(capture: TierCapture, chunkChars: number): Generator<string> {
   yield* openHeaderPieces(capture, chunkChars);
-  yield ',"index":[';
-  let first = true;
-  for (const chunk of savedTermChunks(capture, chunkChars)) {
-    yield first ? chunk : `,${chunk}`;
-    first = false;
-  }
-  yield ']}';
+  yield ',"index":';
+  yield* bracketedRuns(savedTermChunks(capture, chunkChars), '[', ']');
+  yield '}';
 }
 
 /** The captured terms, one saved entry at a time; postings of documents added since the capture are left out. */
@@ -175,12 +171,11 @@ export function* savedTerms(capture: TierCapture): Generator<SavedTerm> {
  * all its terms at once (an array of every entry, then one string of it, are garbage the size of the tier).
  */
 export function* savedTermChunks(capture: TierCapture, chunkChars: number): Generator<string> {
-  yield* joinedRuns(
-    (function* () {
-      for (const entry of savedTerms(capture)) yield JSON.stringify(entry);
-    })(),
-    chunkChars,
-  );
+  yield* joinedRuns(savedTermsJson(capture), chunkChars);
+}
+
+function* savedTermsJson(capture: TierCapture): Generator<string> {
+  for (const entry of savedTerms(capture)) yield JSON.stringify(entry);
 }
 
 /** A posting list without the documents added after a capture whose next id was `nextId`. */
@@ -190,14 +185,19 @@ function capturedPostings(postings: Map<number, number>, nextId: number): Iterab
   return [...postings].filter(([id]) => id < nextId);
 }
 
-/** A map as a JSON object, in pieces of about `chunkChars`: `{` and the first run, `,` and each next run, `}`. */
-function* objectPieces(map: Iterable<readonly [number, unknown]>, chunkChars: number): Generator<string> {
-  let open = '{';
-  for (const run of joinedRuns(objectMembers(map), chunkChars)) {
-    yield open + run;
-    open = ',';
+/** A map as a JSON object, in pieces of about `chunkChars`. */
+function objectPieces(map: Iterable<readonly [number, unknown]>, chunkChars: number): Generator<string> {
+  return bracketedRuns(joinedRuns(objectMembers(map), chunkChars), '{', '}');
+}
+
+/** Runs of comma-separated JSON between brackets: `open` and the first run, `,` and each next run, `close`. */
+function* bracketedRuns(runs: Iterable<string>, open: string, close: string): Generator<string> {
+  let before = open;
+  for (const run of runs) {
+    yield before + run;
+    before = ',';
   }
-  yield open === '{' ? '{}' : '}';
+  yield before === open ? open + close : close;
 }
 
 function* objectMembers(map: Iterable<readonly [number, unknown]>): Generator<string> {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fullTierPieces, loadFullTierParts } from '../../../src/core/search/full-tier-codec';
-import { cutText } from '../../../src/core/search/snapshot-transfer';
 import { viewTier } from '../../../src/core/search/tier-json';
 import { SearchSnapshotError } from '../../../src/core/search';
 import { toFullDoc } from '../../../src/core/search/documents';
 import { createFullTier } from '../../../src/core/search/tiers';
-import { partsSource } from './helpers';
+import { cutParts, partsSource } from './helpers';
 
 // Enough distinct words that the posting lists span many lines.
 function builtTier() {
@@ -30,8 +29,6 @@ const noPause = async () => undefined;
 
 /** A tier's saved text as its lines, each with its newline. */
 const linesOf = (tier: ReturnType<typeof createFullTier>) => [...fullTierPieces(viewTier(tier))].join('').split(/(?<=\n)/);
-/** Text cut into parts of `maxChars`, as a save stores them. */
-const partsOf = (lines: readonly string[], maxChars: number) => [...cutText(lines, maxChars)].filter((part) => part !== null);
 
 describe('full tier codec', () => {
   it('makes lines, each ending with a newline and holding one JSON value, in pieces each ending a line or inside the header', () => {
@@ -53,7 +50,7 @@ describe('full tier codec', () => {
     const original = builtTier();
     const lines = linesOf(original);
     // Parts cutting lines anywhere, large and tiny, and a tier saved whole before parts (no final newline).
-    for (const parts of [partsOf(lines, 100_000), partsOf(lines, 5_000), partsOf(lines, 7), [lines.join('').slice(0, -1)]]) {
+    for (const parts of [cutParts(lines, 100_000), cutParts(lines, 5_000), cutParts(lines, 7), [lines.join('').slice(0, -1)]]) {
       let reading = 0;
       let pauses = 0;
       const source = partsSource(parts);
@@ -98,7 +95,7 @@ describe('full tier codec', () => {
   });
 
   it('rejects as its source does when a part cannot be read', async () => {
-    const parts = partsOf(linesOf(builtTier()), 5_000);
+    const parts = cutParts(linesOf(builtTier()), 5_000);
     const failing = { parts: parts.length + 1, read: partsSource(parts).read };
     await expect(loadFullTierParts(failing, noPause)).rejects.toThrow(`no part ${parts.length}`);
   });

@@ -64,8 +64,13 @@ export interface SavedSnapshot {
 /** Takes a snapshot and keeps it as storage would (through JSON, as IndexedDB keeps strings), its full tier in parts. */
 export function save(index: SearchIndex, partChars = 1_000): SavedSnapshot {
   const { full, quick, ...envelope } = index.toSnapshot();
-  const parts = [...cutText(full, partChars)].filter((part) => part !== null);
+  const parts = cutParts(full, partChars);
   return JSON.parse(JSON.stringify({ ...envelope, quick: [...quick].join(''), full: parts })) as SavedSnapshot;
+}
+
+/** Text in pieces cut into parts of `maxChars`, as a save stores them. */
+export function cutParts(pieces: Iterable<string>, maxChars: number): string[] {
+  return [...cutText(pieces, maxChars)].filter((part) => part !== null);
 }
 
 /** Reads parts held in memory as storage reads them: one at a time, asynchronously. */
