@@ -44,6 +44,12 @@ export interface MeasuredResults {
     savedAfterMs: number;
     /** Largest extension-process RSS sampled (every 250 ms) from index ready until the snapshot was saved. */
     memoryPeak: ProcessMemory;
+    /**
+     * The heaps as V8 held them (garbage included), sampled about every 500 ms during the save: the
+     * samples with the most held. The save starts after both heaps were collected (heaps after build).
+     */
+    hostHeapHeld?: HeapUsage | null;
+    workerHeapHeld?: HeapUsage | null;
     quickMB: number;
     fullMB: number;
     watermark: number;
@@ -195,6 +201,19 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const readyAt = performance.now();
   const snapshotLimit = Math.max(120_000, size * 3);
   let lastPing = readyAt;
+  const savingHeld: { host: HeapUsage | null; worker: HeapUsage | null } = { host: null, worker: null };
+  heapSampling = true;
+  const savingHeapSampler = (async () => {
+    while (heapSampling) {
+      const [host, worker] = await Promise.all([
+        searchHostHeap(context, page, false).catch(() => null),
+        serviceWorkerHeap(context, page, false).catch(() => null),
+      ]);
+      if (host && host.totalMB > (savingHeld.host?.totalMB ?? -1)) savingHeld.host = host;
+      if (worker && worker.totalMB > (savingHeld.worker?.totalMB ?? -1)) savingHeld.worker = worker;
+      await sleep(500);
+    }
+  })();
   try {
     while ((await api.snapshotTiers()) < 2) {
       if (performance.now() - readyAt > snapshotLimit) throw new Error(`no snapshot after ${snapshotLimit} ms`);
@@ -206,7 +225,9 @@ export async function measureExtension(session: ExtensionSession, helper: string
     }
   } finally {
     clearInterval(sampler);
+    heapSampling = false;
   }
+  await savingHeapSampler;
   const savedAfterMs = performance.now() - readyAt;
   const savingPeak = sampled;
   log(`snapshot saved ${(savedAfterMs / 1000).toFixed(1)} s after the index was ready`);
@@ -344,6 +365,8 @@ export async function measureExtension(session: ExtensionSession, helper: string
     snapshot: {
       savedAfterMs: round(savedAfterMs),
       memoryPeak: savingPeak,
+      hostHeapHeld: savingHeld.host,
+      workerHeapHeld: savingHeld.worker,
       quickMB: mb(read.quick.chars),
       fullMB: mb(read.full.chars),
       watermark: read.quick.watermark,

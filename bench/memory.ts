@@ -103,9 +103,9 @@ export async function pageHeap(context: BrowserContext, page: Page): Promise<Hea
   }
 }
 
-/** The running service worker's JS heap after garbage collection, or null when no worker runs. */
-export function serviceWorkerHeap(context: BrowserContext, page: Page): Promise<HeapUsage | null> {
-  return targetHeap(context, page, (target) => target.type === 'service_worker');
+/** The running service worker's JS heap (see searchHostHeap for `collect`), or null when no worker runs. */
+export function serviceWorkerHeap(context: BrowserContext, page: Page, collect = true): Promise<HeapUsage | null> {
+  return targetHeap(context, page, (target) => target.type === 'service_worker', collect);
 }
 
 /**
