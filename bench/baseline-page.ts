@@ -1,8 +1,8 @@
 // Runs in a plain page: MiniSearch (default options), a naive scan and our search core over the same items.
 import MiniSearch from 'minisearch';
 import { SearchIndex, type QuickSnapshot, type SearchItem } from '../src/core/search';
-import { cutText } from '../src/core/search/snapshot-transfer';
-import { MAX_SNAPSHOT_PART_CHARS } from '../src/messaging/schemas';
+import { encodeParts } from '../src/core/search/snapshot-transfer';
+import { MAX_SNAPSHOT_PART_BYTES } from '../src/messaging/schemas';
 import type { BrownFile } from './brown';
 import { generateCorpus, toSearchItems } from './corpus';
 
@@ -19,7 +19,7 @@ export interface BaselinePageApi {
   /** Our SearchIndex (both tiers) built from the items, as the worker's rebuild does, without storage. */
   buildOurs: () => number;
   /** toSnapshot() of our index, its full tier made into the parts the worker stores; the index is dropped and the snapshot kept for restoreOurs(). */
-  snapshotOurs: () => { ms: number; quickChars: number; fullChars: number };
+  snapshotOurs: () => { ms: number; quickChars: number; fullBytes: number };
   /** Restores as the worker does: quick tier first (fromQuickSnapshot), then the full tier. */
   restoreOurs: () => Promise<{ quickMs: number; fullMs: number }>;
   typeOurs: (queries: string[], mode: 'quick' | 'full') => TypingRun;
@@ -40,7 +40,7 @@ interface Doc {
 
 const items: SearchItem[] = [];
 let ours: SearchIndex | null = null;
-let snapshot: (QuickSnapshot & { fullParts: string[] }) | null = null;
+let snapshot: (QuickSnapshot & { fullParts: Uint8Array[] }) | null = null;
 let mini: MiniSearch<Doc> | null = null;
 let haystacks: string[] = [];
 
@@ -84,19 +84,21 @@ const api: BaselinePageApi = {
     const index = ours;
     const [taken, ms] = timed(() => {
       const { full, quick, ...envelope } = index.toSnapshot();
-      const fullParts = [...cutText(full, MAX_SNAPSHOT_PART_CHARS)].filter((part) => part !== null);
+      const fullParts = [...encodeParts(full, MAX_SNAPSHOT_PART_BYTES)].filter((part) => part !== null);
       return { ...envelope, quick: [...quick].join(''), fullParts };
     });
     snapshot = taken;
     ours = null;
-    return { ms, quickChars: taken.quick.length, fullChars: taken.fullParts.reduce((chars, part) => chars + part.length, 0) };
+    // The full tier as stored: in bytes of UTF-8.
+    return { ms, quickChars: taken.quick.length, fullBytes: taken.fullParts.reduce((bytes, part) => bytes + part.byteLength, 0) };
   },
   async restoreOurs() {
     if (!snapshot) throw new Error('snapshot first');
     const { version, quick, fullParts, watermark } = snapshot;
     const [restored, quickMs] = timed(() => SearchIndex.fromQuickSnapshot({ version, quick, watermark }));
     const start = performance.now();
-    restored.attachFullTier({ parts: fullParts.length, read: async (i) => fullParts[i]! });
+    const utf8 = new TextDecoder();
+    restored.attachFullTier({ parts: fullParts.length, read: async (i) => utf8.decode(fullParts[i]!) });
     await restored.loadFullTier();
     const fullMs = performance.now() - start;
     ours = restored;

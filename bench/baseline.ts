@@ -124,7 +124,7 @@ export async function measureBaselines(
         buildMs: round(buildMs),
         snapshotMs: round(snap.ms),
         quickMB: round(snap.quickChars / 1e6, 2),
-        fullMB: round(snap.fullChars / 1e6, 2),
+        fullMB: round(snap.fullBytes / 1e6, 2),
         restoreQuickMs: round(restore.quickMs),
         restoreFullMs: round(restore.fullMs),
         heapMB: oursHeap,

@@ -1,7 +1,7 @@
 // Requests that the extension's own pages post to the worker directly (ServiceWorker.postMessage), answered
-// on the port they send along. The search host sends its snapshot parts this way: a structured clone of a
-// 2 MB string costs a copy, while runtime.sendMessage serialises it as JSON and delivers it to every open
-// extension page too (about a second per part on a loaded machine). Same router, same sender checks.
+// on the port they send along. The search host sends its snapshot parts this way: each part's buffer is
+// handed over (transferred), while runtime.sendMessage would serialise it as JSON and deliver it to every
+// open extension page too (about a second per part on a loaded machine). Same router, same sender checks.
 import type { MessageSender } from '../messaging/router';
 
 /** The parts of a service worker's message event used here (the DOM library has no worker types). */

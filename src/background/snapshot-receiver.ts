@@ -4,7 +4,7 @@
 import type { SearchSnapshot } from '../core/search';
 import { createPartSequencer, splitSnapshot, type SnapshotPart } from '../core/search/snapshot-transfer';
 import { RequestError } from '../messaging/result';
-import { MAX_SNAPSHOT_PART_CHARS } from '../messaging/schemas';
+import { MAX_SNAPSHOT_PART_BYTES } from '../messaging/schemas';
 import type { CrisscrossDb } from '../storage/db';
 import { clearSnapshot, commitSnapshot, writeSnapshotPart } from '../storage/search-store';
 
@@ -21,7 +21,7 @@ export function createSnapshotReceiver(db: CrisscrossDb) {
         throw new RequestError((error as Error).message, 'invalid-request');
       }
       const { transfer, version, watermark } = part;
-      await writeSnapshotPart(db, { tier: part.tier, transfer, index: placed.index, version, watermark, text: part.text });
+      await writeSnapshotPart(db, { tier: part.tier, transfer, index: placed.index, version, watermark, bytes: part.bytes });
       if (!placed.complete) return { stored: false };
       await commitSnapshot(db, { transfer, version, watermark, parts: placed.complete });
       return { stored: true };
@@ -34,7 +34,7 @@ export function createSnapshotReceiver(db: CrisscrossDb) {
 }
 
 /** Saves a snapshot made in this context (the in-process search host) through the same parts as one sent by the search host. */
-export async function writeSnapshotInParts(db: CrisscrossDb, snapshot: SearchSnapshot, partChars = MAX_SNAPSHOT_PART_CHARS): Promise<void> {
+export async function writeSnapshotInParts(db: CrisscrossDb, snapshot: SearchSnapshot, partBytes = MAX_SNAPSHOT_PART_BYTES): Promise<void> {
   const receiver = createSnapshotReceiver(db);
-  for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxChars: partChars })) await receiver.savePart(part);
+  for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxBytes: partBytes })) await receiver.savePart(part);
 }

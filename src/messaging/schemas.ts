@@ -49,8 +49,8 @@ const libraryListQuery = {
 };
 const collectionName = z.string().max(500);
 const collectionDescription = z.string().max(2_000);
-/** The longest piece of a search snapshot one message carries (about 6 MB as UTF-8 at most). */
-export const MAX_SNAPSHOT_PART_CHARS = 2_000_000;
+/** The largest piece of a search snapshot one message carries, in bytes of UTF-8. */
+export const MAX_SNAPSHOT_PART_BYTES = 2_000_000;
 
 /** Payload schemas for every background request; a missing entry is a compile error. */
 export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<BackgroundRequests[K]['request']> } = {
@@ -152,8 +152,8 @@ export const requestSchemas: { [K in keyof BackgroundRequests]: z.ZodType<Backgr
     version: z.number().int(),
     watermark: z.number().finite(),
     tier: z.enum(['quick', 'full']),
-    // Parts are cut to a few million characters; the bound keeps one message well under the browser's limit.
-    text: z.string().max(MAX_SNAPSHOT_PART_CHARS),
+    // Parts are cut to a few megabytes; the bound keeps one message well under the browser's limit.
+    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SNAPSHOT_PART_BYTES, 'snapshot part is too large'),
     last: z.boolean(),
   }),
   clearSearchSnapshot: z.strictObject({}),

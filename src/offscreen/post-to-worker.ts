@@ -5,7 +5,8 @@
 /** A worker that has not answered in this long is taken as gone; the sender decides what to do. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
-export async function postToWorker(message: unknown): Promise<unknown> {
+/** Posts `message`, handing over the buffers in `transfer` (they are unusable here afterwards). */
+export async function postToWorker(message: unknown, transfer: ArrayBuffer[] = []): Promise<unknown> {
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) throw new Error('the extension has no active service worker');
@@ -20,6 +21,6 @@ export async function postToWorker(message: unknown): Promise<unknown> {
       channel.port1.close();
       resolve(event.data);
     };
-    worker.postMessage(message, [channel.port2]);
+    worker.postMessage(message, [channel.port2, ...transfer]);
   });
 }

@@ -8,7 +8,7 @@ import { envelope } from '../messaging/envelope';
 import type { BackgroundRequests, RequestOf, ResponseOf, SearchHostRequests } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
 import { createRouter, type MessageSender } from '../messaging/router';
-import { MAX_SNAPSHOT_PART_CHARS, searchHostSchemas, searchHostSenders } from '../messaging/schemas';
+import { MAX_SNAPSHOT_PART_BYTES, searchHostSchemas, searchHostSenders } from '../messaging/schemas';
 import type { CrisscrossDb } from '../storage/db';
 
 export interface SearchHostPageDeps {
@@ -16,12 +16,15 @@ export interface SearchHostPageDeps {
   extensionId: string;
   /** The extension's origin, e.g. chrome-extension://ID/ */
   extensionOrigin: string;
-  /** Sends a request to the worker (ServiceWorker.postMessage in the document, see post-to-worker.ts). */
-  sendMessage: (message: unknown) => Promise<unknown>;
+  /**
+   * Sends a request to the worker (ServiceWorker.postMessage in the document, see post-to-worker.ts),
+   * handing over the buffers in `transfer` rather than copying them.
+   */
+  sendMessage: (message: unknown, transfer?: ArrayBuffer[]) => Promise<unknown>;
   log: (message: string) => void;
   snapshotDelayMs?: number;
-  /** Characters per snapshot part (tests make it small). */
-  partChars?: number;
+  /** Bytes per snapshot part (tests make it small). */
+  partBytes?: number;
 }
 
 export function createSearchHostPage({
@@ -31,13 +34,14 @@ export function createSearchHostPage({
   sendMessage,
   log,
   snapshotDelayMs,
-  partChars = MAX_SNAPSHOT_PART_CHARS,
+  partBytes = MAX_SNAPSHOT_PART_BYTES,
 }: SearchHostPageDeps) {
   async function toWorker<K extends keyof BackgroundRequests & string>(
     type: K,
     payload: RequestOf<BackgroundRequests, K>,
+    transfer: ArrayBuffer[] = [],
   ): Promise<ResponseOf<BackgroundRequests, K>> {
-    const result = (await sendMessage(envelope<BackgroundRequests, K>(type, payload))) as
+    const result = (await sendMessage(envelope<BackgroundRequests, K>(type, payload), transfer)) as
       Result<ResponseOf<BackgroundRequests, K>> | undefined;
     if (!result) throw new Error('the worker did not answer');
     if (!result.ok) throw new Error(result.error);
@@ -47,9 +51,10 @@ export function createSearchHostPage({
   const snapshots: SnapshotWriter = {
     async write(snapshot) {
       // One part at a time, each answered before the next: parts stay in order and memory stays flat. The
-      // parts are made in slices: this thread also draws the popup and the library page.
-      for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxChars: partChars })) {
-        await toWorker('saveSearchSnapshotPart', part);
+      // parts are made in slices: this thread also draws the popup and the library page. Each part's
+      // buffer is its own, and handed over to the worker.
+      for await (const part of splitSnapshot(snapshot, crypto.randomUUID(), { maxBytes: partBytes })) {
+        await toWorker('saveSearchSnapshotPart', part, [part.bytes.buffer as ArrayBuffer]);
       }
     },
     clear: async () => {

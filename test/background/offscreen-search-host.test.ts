@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../src/background/create-background';
 import { createOffscreenSearchHost } from '../../src/background/offscreen-search-host';
 import { createSearchHostPage } from '../../src/offscreen/search-host-page';
+import type { SnapshotPart } from '../../src/core/search/snapshot-transfer';
 import { CrisscrossDb } from '../../src/storage/db';
 import { makeCapture } from '../fixtures/captures';
 import { createFakeBrowser, type FakeTab } from '../fakes/fake-browser';
@@ -39,10 +40,12 @@ const tabFor = (id: number, title: string, text: string): FakeTab => {
  * One browser: a worker (createBackground, started again with startWorker) and at most one offscreen
  * document hosting search. `lose` drops the worker's change notifications on the way.
  */
-function setUp(tabs: FakeTab[], { partChars = 1_000, createFails = false } = {}) {
+function setUp(tabs: FakeTab[], { partBytes = 1_000, createFails = false } = {}) {
   const fake = createFakeBrowser(tabs);
   const log = vi.fn();
   const sent: Envelope[] = [];
+  /** What the document posted to the worker, with the buffers each message handed over. */
+  const posted: { message: Envelope; transfer: ArrayBuffer[] }[] = [];
   const bus = { lose: false };
   let host: ReturnType<typeof createSearchHostPage> | null = null;
   let worker: ReturnType<typeof createBackground> | null = null;
@@ -66,10 +69,11 @@ function setUp(tabs: FakeTab[], { partChars = 1_000, createFails = false } = {})
         extensionOrigin: ORIGIN,
         log,
         snapshotDelayMs: 60_000,
-        partChars,
+        partBytes,
         // The document's messages reach the worker (the other pages do not answer them).
-        sendMessage: async (message) => {
+        sendMessage: async (message, transfer = []) => {
           sent.push(message as Envelope);
+          posted.push({ message: message as Envelope, transfer });
           if (!worker) throw new Error(NO_RECEIVER);
           return worker.router(message, hostSender);
         },
@@ -113,6 +117,7 @@ function setUp(tabs: FakeTab[], { partChars = 1_000, createFails = false } = {})
     bus,
     log,
     sent,
+    posted,
     send,
     titles,
     clip,
@@ -157,19 +162,28 @@ describe('search in an offscreen document', () => {
   it('sends its snapshot to the worker in parts, and a new document restores from it without a rebuild', async () => {
     // Many distinct words, so each tier's JSON spans several parts.
     const text = `Herons wade through the estuary shallows. ${Array.from({ length: 400 }, (_, i) => `marsh${i}word`).join(' ')}`;
-    const { startWorker, clip, titles, sent, closeDocument, log, flush } = setUp([tabFor(1, 'Herons of the estuary', text)]);
+    const { startWorker, clip, titles, sent, posted, closeDocument, log, flush } = setUp([tabFor(1, 'Herons of the estuary', text)]);
     await startWorker();
     await clip(1);
     const parts = () => sent.filter((message) => message.type === 'saveSearchSnapshotPart');
     await flush();
     expect(parts().length).toBeGreaterThan(3);
-    expect(parts().every((message) => (message.payload as { text: string }).text.length <= 1_000)).toBe(true);
+    expect(parts().every((message) => (message.payload as SnapshotPart).bytes.byteLength <= 1_000)).toBe(true);
+    // Each part's buffer is handed over with it, not copied.
+    expect(
+      posted.every(({ message, transfer }) =>
+        message.type === 'saveSearchSnapshotPart'
+          ? transfer.length === 1 && transfer[0] === (message.payload as SnapshotPart).bytes.buffer
+          : transfer.length === 0,
+      ),
+    ).toBe(true);
+    expect(posted.filter(({ transfer }) => transfer.length === 1).length).toBe(parts().length);
     // Stored as they came: a row per part, and a manifest per tier naming the transfer.
     const full = (await db.searchSnapshot.get('full'))!;
     const fullParts = await db.searchSnapshot.where('tier').startsWith(`full:${full.transfer}:`).toArray();
     expect(fullParts.length).toBe(full.parts);
     expect(fullParts.length).toBeGreaterThan(1);
-    expect(fullParts.reduce((chars, row) => chars + row.json.length, 0)).toBeGreaterThan(2_000);
+    expect(fullParts.reduce((bytes, row) => bytes + row.bytes!.byteLength, 0)).toBeGreaterThan(2_000);
     expect((await db.searchSnapshot.get('quick'))!.transfer).toBe(full.transfer);
 
     await closeDocument();

@@ -19,7 +19,7 @@ async function partsOf(transfer: string, watermark: number): Promise<SnapshotPar
   const full = [`{"header":"${transfer}"}\n`, ...Array.from({ length: 5 }, (_, i) => `["${transfer} line ${i}"]\n`)];
   const parts: SnapshotPart[] = [];
   const taken = { version: 2, watermark, quick: [`quick of ${transfer} `.repeat(8)], full: full.values() };
-  for await (const part of splitSnapshot(taken, transfer, { maxChars: 40 })) parts.push(part);
+  for await (const part of splitSnapshot(taken, transfer, { maxBytes: 40 })) parts.push(part);
   return parts;
 }
 

@@ -1,7 +1,12 @@
-// A search snapshot cut into parts small enough for one runtime message, and checked to arrive in order.
+// A search snapshot cut into parts small enough for one message, and checked to arrive in order.
 // The search host (an offscreen document in Chromium) builds snapshots; the worker, the only writer of
 // the database, stores each part as it arrives. The full tier is 86 MB at 100k items (the quick tier 30):
 // too big for one message, and too big to hold as one string on either side.
+//
+// Parts travel and are stored as UTF-8 bytes, not strings. A part's string would be a large object
+// in V8, freed only by a full garbage collection: made in the search host, copied into the worker, 116 MB
+// of them per save at 100k, and the search host's heap held that garbage on top of the index. Bytes are
+// written a piece at a time into a buffer that is handed over to the worker, not copied.
 import { yieldToEvents, type Pause } from '../time-slices';
 import type { SearchSnapshot } from './snapshot';
 
@@ -13,13 +18,15 @@ export interface SnapshotPart {
   version: number;
   watermark: number;
   tier: 'quick' | 'full';
-  text: string;
+  /** The tier's text from where the previous part ended, as UTF-8: whole characters, so it decodes on its own. */
+  bytes: Uint8Array;
   last: boolean;
 }
 
-/** How a snapshot is cut: characters per part, and the pauses between slices of making them. */
+/** How a snapshot is cut: bytes per part, and the pauses between slices of making them. */
 export interface SplitOptions {
-  maxChars: number;
+  /** At least 4, the longest character in UTF-8. */
+  maxBytes: number;
   /** Awaited between slices of work (default: a zero-delay timer). */
   pause?: Pause;
   /** Work between pauses, in milliseconds (default 8). */
@@ -27,41 +34,42 @@ export interface SplitOptions {
 }
 
 /**
- * Cuts a snapshot into parts of at most `maxChars` characters, made as they are read, each tier cut
- * anywhere (the loaders join a tier's parts again). Its pieces are made a few milliseconds of work at a
- * time, with `pause` awaited in between: on the thread that also answers searches (and, in Chromium,
- * draws the popup), a save must not hold it while a large tier's JSON is made (hundreds of milliseconds).
+ * Cuts a snapshot into parts of at most `maxBytes`, made as they are read, each tier cut between any
+ * two characters (the loaders join a tier's parts again). Its pieces are made a few milliseconds of
+ * work at a time, with `pause` awaited in between: on the thread that also answers searches (and, in
+ * Chromium, draws the popup), a save must not hold it while a large tier's JSON is made (hundreds of
+ * milliseconds).
  */
 export async function* splitSnapshot(snapshot: SearchSnapshot, transfer: string, options: SplitOptions): AsyncGenerator<SnapshotPart> {
-  if (!(options.maxChars >= 1)) throw new RangeError('maxChars must be at least 1');
+  if (!(options.maxBytes >= 4)) throw new RangeError('maxBytes must be at least 4');
   const { version, watermark } = snapshot;
   let seq = 0;
-  const part = (tier: 'quick' | 'full', text: string, last: boolean): SnapshotPart => ({
+  const part = (tier: 'quick' | 'full', bytes: Uint8Array, last: boolean): SnapshotPart => ({
     transfer,
     seq: seq++,
     version,
     watermark,
     tier,
-    text,
+    bytes,
     last,
   });
-  for await (const text of textParts(snapshot.quick, options)) yield part('quick', text, false);
+  for await (const bytes of byteParts(snapshot.quick, options)) yield part('quick', bytes, false);
   // One part held back, to mark the last one.
-  let held: string | null = null;
-  for await (const text of textParts(snapshot.full, options)) {
+  let held: Uint8Array | null = null;
+  for await (const bytes of byteParts(snapshot.full, options)) {
     if (held !== null) yield part('full', held, false);
-    held = text;
+    held = bytes;
   }
-  yield part('full', held ?? '', true);
+  yield part('full', held ?? new Uint8Array(0), true);
 }
 
-/** Text given in pieces, as parts of `maxChars` (see cutText), pausing once `sliceMs` of work have passed since the last pause. */
-async function* textParts(
+/** Text given in pieces, as UTF-8 parts of `maxBytes` (see encodeParts), pausing once `sliceMs` of work have passed since the last pause. */
+async function* byteParts(
   pieces: Iterable<string>,
-  { maxChars, pause = yieldToEvents, sliceMs = 8 }: SplitOptions,
-): AsyncGenerator<string> {
+  { maxBytes, pause = yieldToEvents, sliceMs = 8 }: SplitOptions,
+): AsyncGenerator<Uint8Array> {
   let sliceStart = performance.now();
-  for (const part of cutText(pieces, maxChars)) {
+  for (const part of encodeParts(pieces, maxBytes)) {
     if (part !== null) {
       yield part;
     } else if (performance.now() - sliceStart < sliceMs) {
@@ -73,24 +81,50 @@ async function* textParts(
   }
 }
 
+const encoder = new TextEncoder();
+
 /**
- * Text given in pieces, cut into parts of exactly `maxChars` (the last one shorter): at least one part,
- * even of nothing. Yields null after each piece is taken, where a caller whose pieces are made as they
- * are read may pause; the parts are the strings.
+ * Text given in pieces, as UTF-8 parts of at most `maxBytes` (at least 4), each ending between two
+ * characters: at least one part, even of nothing. A surrogate pair split between two pieces is joined
+ * first. Yields null after each piece is taken, where a caller whose pieces are made as they are read
+ * may pause; the parts are the byte arrays, each in a buffer of its own (a caller may transfer it).
  */
-export function* cutText(pieces: Iterable<string>, maxChars: number): Generator<string | null> {
-  let held = '';
+export function* encodeParts(pieces: Iterable<string>, maxBytes: number): Generator<Uint8Array | null> {
+  if (!(maxBytes >= 4)) throw new RangeError('maxBytes must be at least 4');
+  let buffer = new Uint8Array(maxBytes);
+  let written = 0;
   let cut = 0;
-  for (const piece of pieces) {
-    held += piece;
-    for (; held.length >= maxChars; cut++) {
-      yield held.slice(0, maxChars);
-      held = held.slice(maxChars);
+  const filled = () => (written === buffer.length ? buffer : buffer.slice(0, written));
+  function* encode(text: string): Generator<Uint8Array> {
+    for (;;) {
+      const { read, written: added } = encoder.encodeInto(text, buffer.subarray(written));
+      written += added;
+      if (read === text.length) return;
+      // The next character does not fit: the part is done.
+      yield filled();
+      cut++;
+      buffer = new Uint8Array(maxBytes);
+      written = 0;
+      text = text.slice(read);
     }
+  }
+  let carried = '';
+  for (const piece of pieces) {
+    let text = carried + piece;
+    carried = '';
+    if (isHighSurrogate(text.charCodeAt(text.length - 1))) {
+      carried = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    yield* encode(text);
     yield null;
   }
-  if (held !== '' || cut === 0) yield held;
+  // A high surrogate with nothing after it, encoded as a string's would be (U+FFFD).
+  yield* encode(carried);
+  if (written > 0 || cut === 0) yield filled();
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Where a part goes: its place in its tier, and on the last part how many parts each tier has. */
 export interface PlacedPart {

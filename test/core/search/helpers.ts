@@ -1,6 +1,6 @@
 // Builders for search tests: clips and highlights with sensible defaults, and snapshots kept as storage keeps them.
 import { SearchIndex, type FullTierSource, type SearchClip, type SearchHighlight } from '../../../src/core/search';
-import { cutText } from '../../../src/core/search/snapshot-transfer';
+import { encodeParts } from '../../../src/core/search/snapshot-transfer';
 
 let counter = 0;
 const BASE = new Date(2024, 5, 1, 12).getTime();
@@ -62,15 +62,16 @@ export interface SavedSnapshot {
 }
 
 /** Takes a snapshot and keeps it as storage would (through JSON, as IndexedDB keeps strings), its full tier in parts. */
-export function save(index: SearchIndex, partChars = 1_000): SavedSnapshot {
+export function save(index: SearchIndex, partBytes = 1_000): SavedSnapshot {
   const { full, quick, ...envelope } = index.toSnapshot();
-  const parts = cutParts(full, partChars);
+  const parts = cutParts(full, partBytes);
   return JSON.parse(JSON.stringify({ ...envelope, quick: [...quick].join(''), full: parts })) as SavedSnapshot;
 }
 
-/** Text in pieces cut into parts of `maxChars`, as a save stores them. */
-export function cutParts(pieces: Iterable<string>, maxChars: number): string[] {
-  return [...cutText(pieces, maxChars)].filter((part) => part !== null);
+/** Text in pieces cut into parts of `maxBytes` of UTF-8, as a save stores them, and each read back as a string. */
+export function cutParts(pieces: Iterable<string>, maxBytes: number): string[] {
+  const utf8 = new TextDecoder();
+  return [...encodeParts(pieces, maxBytes)].filter((part) => part !== null).map((part) => utf8.decode(part));
 }
 
 /** Reads parts held in memory as storage reads them: one at a time, asynchronously. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createPartSequencer, splitSnapshot, type SnapshotPart, type SplitOptions } from '../../../src/core/search/snapshot-transfer';
+import {
+  createPartSequencer,
+  encodeParts,
+  splitSnapshot,
+  type SnapshotPart,
+  type SplitOptions,
+} from '../../../src/core/search/snapshot-transfer';
 
 const lines = ['{"header":1}\n', '[1,2,3]\n', `[${'4,'.repeat(9)}5]\n`];
 const snapshot = () => ({
@@ -8,6 +14,9 @@ const snapshot = () => ({
   quick: ['q'.repeat(4), 'q'.repeat(11) + 'é'.repeat(3), 'é'.repeat(7)],
   full: lines.values(),
 });
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const text = (part: SnapshotPart) => strict.decode(part.bytes);
 
 const noPause = { pause: () => Promise.resolve(), sliceMs: Infinity };
 
@@ -18,24 +27,46 @@ async function split(taken: Parameters<typeof splitSnapshot>[0], transfer: strin
 }
 
 describe('snapshot transfer', () => {
-  it('cuts both tiers anywhere, into parts of at most the given size, the last part marked', async () => {
-    const parts = await split(snapshot(), 't1', { maxChars: 10, ...noPause });
-    expect(parts.map((part) => [part.seq, part.tier, part.text, part.last])).toEqual([
+  it('cuts both tiers between any two characters, into UTF-8 parts of at most the given size, the last part marked', async () => {
+    const parts = await split(snapshot(), 't1', { maxBytes: 10, ...noPause });
+    expect(parts.map((part) => [part.seq, part.tier, text(part), part.last])).toEqual([
       [0, 'quick', 'q'.repeat(10), false],
-      [1, 'quick', 'q'.repeat(5) + 'é'.repeat(5), false],
+      // "é" is two bytes: the next one would not fit.
+      [1, 'quick', 'q'.repeat(5) + 'é'.repeat(2), false],
       [2, 'quick', 'é'.repeat(5), false],
-      [3, 'full', '{"header":', false],
-      [4, 'full', '1}\n[1,2,3]', false],
-      [5, 'full', '\n[4,4,4,4,', false],
-      [6, 'full', '4,4,4,4,4,', false],
-      [7, 'full', '5]\n', true],
+      [3, 'quick', 'é'.repeat(3), false],
+      [4, 'full', '{"header":', false],
+      [5, 'full', '1}\n[1,2,3]', false],
+      [6, 'full', '\n[4,4,4,4,', false],
+      [7, 'full', '4,4,4,4,4,', false],
+      [8, 'full', '5]\n', true],
     ]);
     expect(parts.every((part) => part.transfer === 't1' && part.watermark === 1_700_000_000_000 && part.version === 2)).toBe(true);
-    expect((await split(snapshot(), 't1', { maxChars: 30, ...noPause })).map((part) => part.text)).toEqual([
-      'q'.repeat(15) + 'é'.repeat(10),
+    expect(parts.every((part) => part.bytes.byteLength <= 10)).toBe(true);
+    expect((await split(snapshot(), 't1', { maxBytes: 30, ...noPause })).map(text)).toEqual([
+      'q'.repeat(15) + 'é'.repeat(7),
+      'é'.repeat(3),
       lines.join('').slice(0, 30),
       lines.join('').slice(30),
     ]);
+  });
+
+  it('gives each part a buffer of its own, exactly its size, to hand over', async () => {
+    const parts = await split(snapshot(), 't1', { maxBytes: 10, ...noPause });
+    expect(parts.every((part) => part.bytes.byteOffset === 0 && part.bytes.byteLength === part.bytes.buffer.byteLength)).toBe(true);
+    expect(new Set(parts.map((part) => part.bytes.buffer)).size).toBe(parts.length);
+  });
+
+  it('keeps characters whole: four-byte ones, and surrogate pairs split between two pieces', async () => {
+    const pieces = ['ab\u{1F600}', 'c\uD83D', '\uDE00d', '\u00e9\u{1F600}\uD83D'];
+    for (const maxBytes of [4, 5, 6, 7, 100]) {
+      const parts = [...encodeParts(pieces, maxBytes)].filter((part) => part !== null);
+      // A part cut inside a character would not decode.
+      expect(parts.map((part) => strict.decode(part)).join('')).toBe('ab\u{1F600}c\u{1F600}d\u00e9\u{1F600}\uFFFD');
+      expect(parts.every((part) => part.byteLength <= maxBytes && part.byteLength > 0)).toBe(true);
+    }
+    expect([...encodeParts([], 4)].map((part) => part?.byteLength)).toEqual([0]);
+    expect(() => [...encodeParts(['x'], 3)]).toThrow(RangeError);
   });
 
   it('makes the full tier lazily, a part at a time', async () => {
@@ -46,7 +77,7 @@ describe('snapshot transfer', () => {
         yield line;
       }
     }
-    const parts = splitSnapshot({ ...snapshot(), full: counted() }, 't1', { maxChars: 10, ...noPause });
+    const parts = splitSnapshot({ ...snapshot(), full: counted() }, 't1', { maxBytes: 10, ...noPause });
     await parts.next();
     await parts.next();
     await parts.next();
@@ -69,7 +100,7 @@ describe('snapshot transfer', () => {
       return Promise.resolve();
     };
     const taken = { ...snapshot(), quick: pieces('quick'), full: pieces('full') };
-    await split(taken, 't1', { maxChars: 100, pause, sliceMs: 0 });
+    await split(taken, 't1', { maxBytes: 100, pause, sliceMs: 0 });
     expect(events).toEqual([
       'quick 0',
       'pause',
@@ -85,20 +116,20 @@ describe('snapshot transfer', () => {
       'pause',
     ]);
     events.length = 0;
-    await split({ ...snapshot(), quick: pieces('quick'), full: pieces('full') }, 't1', { maxChars: 100, pause, sliceMs: 60_000 });
+    await split({ ...snapshot(), quick: pieces('quick'), full: pieces('full') }, 't1', { maxBytes: 100, pause, sliceMs: 60_000 });
     expect(events.filter((event) => event === 'pause')).toEqual([]);
   });
 
   it('places each part in its tier and counts both tiers on the last part', async () => {
     const sequencer = createPartSequencer();
-    const placed = (await split(snapshot(), 't1', { maxChars: 10, ...noPause })).map((part) => sequencer.add(part));
-    expect(placed.map((place) => place.index)).toEqual([0, 1, 2, 0, 1, 2, 3, 4]);
+    const placed = (await split(snapshot(), 't1', { maxBytes: 10, ...noPause })).map((part) => sequencer.add(part));
+    expect(placed.map((place) => place.index)).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 4]);
     expect(placed.slice(0, -1).every((place) => place.complete === null)).toBe(true);
-    expect(placed.at(-1)!.complete).toEqual({ quick: 3, full: 5 });
+    expect(placed.at(-1)!.complete).toEqual({ quick: 4, full: 5 });
   });
 
   it('drops a transfer whose parts arrive out of order or whose start it never saw', async () => {
-    const parts = await split(snapshot(), 't1', { maxChars: 10, ...noPause });
+    const parts = await split(snapshot(), 't1', { maxBytes: 10, ...noPause });
     const skipped = createPartSequencer();
     skipped.add(parts[0]!);
     expect(() => skipped.add(parts[2]!)).toThrow(/out of order/);
@@ -110,7 +141,7 @@ describe('snapshot transfer', () => {
     // A new transfer starts over cleanly.
     const again = createPartSequencer();
     again.add(parts[0]!);
-    const retry = await split(snapshot(), 't2', { maxChars: 10, ...noPause });
-    expect(retry.map((part) => again.add(part)).at(-1)!.complete).toEqual({ quick: 3, full: 5 });
+    const retry = await split(snapshot(), 't2', { maxBytes: 10, ...noPause });
+    expect(retry.map((part) => again.add(part)).at(-1)!.complete).toEqual({ quick: 4, full: 5 });
   });
 });
