@@ -2,7 +2,6 @@
 import type { BrownFile } from './brown';
 import { CLIP_ROWS, clipListRow } from '../src/storage/clip-rows';
 import { withHighlightListKeys } from '../src/storage/list-keys';
-import { snapshotPartText } from '../src/storage/search-store';
 import { generateCorpus, type CorpusChunk, type CorpusStats } from './corpus';
 
 declare const chrome: {
@@ -150,8 +149,7 @@ interface SearchValue {
 }
 
 interface SnapshotRow {
-  json?: string;
-  bytes?: Uint8Array;
+  json: string;
   watermark: number;
   transfer?: string;
   parts?: number;
@@ -177,8 +175,7 @@ async function readTier(tier: 'quick' | 'full'): Promise<TierRead | null> {
   for (let i = 0; i < parts; i++) {
     start = performance.now();
     // A tier saved whole, before parts, is its manifest's json.
-    const row = manifest.parts === undefined ? manifest : await readRow(`${tier}:${transfer}:${i}`);
-    const text = row && snapshotPartText(row);
+    const text = manifest.parts === undefined ? manifest.json : (await readRow(`${tier}:${transfer}:${i}`))?.json;
     readMs += performance.now() - start;
     if (text === undefined) throw new Error(`${tier} tier is missing part ${i}`);
     chars += text.length;

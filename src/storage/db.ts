@@ -121,17 +121,13 @@ export interface Orphan {
 /**
  * A row of the persisted search index (search-store.ts): a tier's manifest (key 'quick' or 'full',
  * naming its transfer and part count), one part of a tier (key `${tier}:${transfer}:${index}`, its text
- * in bytes, or in json as saved before parts were bytes), or a tier saved whole before snapshots were
- * saved in parts (no `parts`).
+ * in json), or a tier saved whole before snapshots were saved in parts (no `parts`).
  */
 export interface SearchSnapshotRow {
   tier: string;
   version: number;
   watermark: number;
-  /** A tier saved whole (before parts), or a part saved as a string; '' on a manifest. */
-  json?: string;
-  /** A part's text as UTF-8 (see snapshot-transfer.ts). */
-  bytes?: Uint8Array;
+  json: string;
   transfer?: string;
   parts?: number;
 }

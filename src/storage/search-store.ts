@@ -2,7 +2,7 @@
 import type { Highlight } from '../core/highlight';
 import type { Clip } from '../core/page-capture';
 import { SearchSnapshotError } from '../core/search/errors';
-import type { CrisscrossDb, SearchSnapshotRow, Tombstone } from './db';
+import type { CrisscrossDb, Tombstone } from './db';
 
 export type SnapshotTier = 'quick' | 'full';
 
@@ -23,7 +23,7 @@ const partKey = (tier: SnapshotTier, transfer: string, index: number) => `${tier
 export async function readSnapshotTier(db: CrisscrossDb, tier: SnapshotTier): Promise<StoredTier | undefined> {
   const row = await db.searchSnapshot.get(tier);
   if (!row) return undefined;
-  const { version, watermark, transfer, parts, json = '' } = row;
+  const { version, watermark, transfer, parts, json } = row;
   // A tier saved whole, before snapshots were saved in parts: its one part.
   if (parts === undefined || transfer === undefined) return { version, watermark, transfer, parts: 1, read: async () => json };
   return {
@@ -33,18 +33,10 @@ export async function readSnapshotTier(db: CrisscrossDb, tier: SnapshotTier): Pr
     parts,
     async read(i) {
       const part = await db.searchSnapshot.get(partKey(tier, transfer, i));
-      const text = part && snapshotPartText(part);
-      if (text === undefined) throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is missing part ${i}`);
-      return text;
+      if (!part) throw new SearchSnapshotError('corrupt', `Search snapshot's ${tier} tier is missing part ${i}`);
+      return part.json;
     },
   };
-}
-
-const utf8 = new TextDecoder();
-
-/** A stored part's text: its bytes decoded, or its string from before parts were bytes. */
-export function snapshotPartText(part: Pick<SearchSnapshotRow, 'json' | 'bytes'>): string | undefined {
-  return part.bytes instanceof Uint8Array ? utf8.decode(part.bytes) : part.json;
 }
 
 /** A saved tier's text as one string: for the quick tier, parsed whole anyway. */
@@ -57,10 +49,10 @@ export async function readTierText(tier: StoredTier): Promise<string> {
 /** Stores one part of a snapshot being saved; readers see it only once its transfer is committed. */
 export async function writeSnapshotPart(
   db: CrisscrossDb,
-  part: { tier: SnapshotTier; transfer: string; index: number; version: number; watermark: number; bytes: Uint8Array },
+  part: { tier: SnapshotTier; transfer: string; index: number; version: number; watermark: number; text: string },
 ): Promise<void> {
-  const { tier, transfer, index, version, watermark, bytes } = part;
-  await db.searchSnapshot.put({ tier: partKey(tier, transfer, index), version, watermark, bytes });
+  const { tier, transfer, index, version, watermark, text } = part;
+  await db.searchSnapshot.put({ tier: partKey(tier, transfer, index), version, watermark, json: text });
 }
 
 /**

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSearchService, type SearchService } from '../../src/background/search-service';
 import { writeSnapshotInParts } from '../../src/background/snapshot-receiver';
-import { clearSnapshot, snapshotPartText } from '../../src/storage/search-store';
+import { clearSnapshot } from '../../src/storage/search-store';
 import { INDEX_VERSION } from '../../src/core/search';
 import { CrisscrossDb } from '../../src/storage/db';
 import { saveCapture } from '../../src/storage/clip-store';
@@ -197,7 +197,7 @@ describe('search service', () => {
     await first.flush();
     await first.stop();
     const { transfer } = (await db.searchSnapshot.get('full'))!;
-    await db.searchSnapshot.update(`full:${transfer}:1`, { bytes: new TextEncoder().encode('{"damaged') });
+    await db.searchSnapshot.update(`full:${transfer}:1`, { json: '{"damaged' });
 
     await expectRebuildAfterRestart(/full tier unusable/);
   });
@@ -209,22 +209,6 @@ describe('search service', () => {
     await db.searchSnapshot.delete(`full:${transfer}:${parts! - 1}`);
 
     await expectRebuildAfterRestart(/full tier unusable \(Search snapshot's full tier is missing part/);
-  });
-
-  it('restores a snapshot whose parts were saved as strings, as before parts were bytes, without a rebuild', async () => {
-    await clipPage(1, 'Gardening notes', 'Tomatoes need compost.');
-    await savedByFirstStart();
-    const parts = await db.searchSnapshot.filter((row) => row.bytes !== undefined).toArray();
-    expect(parts.length).toBeGreaterThan(1);
-    await db.searchSnapshot.bulkPut(parts.map(({ bytes, ...row }) => ({ ...row, json: new TextDecoder().decode(bytes) })));
-
-    const logs: string[] = [];
-    const restarted = start((message) => logs.push(message));
-    await restarted.ready();
-    expect(ids(restarted, 'gardening')).toEqual(['clip:clip-1']);
-    await restarted.fullTextWithin(10_000);
-    expect(ids(restarted, 'compost', 'full')).toEqual(['clip:clip-1']);
-    expect(logs).toEqual([]);
   });
 
   it('restores a snapshot saved whole, one row per tier, as before parts, without a rebuild', async () => {
@@ -240,7 +224,7 @@ describe('search service', () => {
           version,
           watermark,
           json: texts
-            .map((row) => snapshotPartText(row!))
+            .map((row) => row!.json)
             .join('')
             .replace(/\n$/, ''),
         };

@@ -34,9 +34,7 @@ export async function storedHighlights(extensionPage: Page): Promise<StoredHighl
 interface SearchSnapshotRow {
   tier: string;
   watermark: number;
-  json?: string;
-  /** A part's text (stored as UTF-8, see storedRows). */
-  bytes?: string;
+  json: string;
   transfer?: string;
   parts?: number;
 }
@@ -55,15 +53,11 @@ export async function storedSearchSnapshot(extensionPage: Page): Promise<{ tier:
       watermark,
       json:
         parts === undefined
-          ? (json ?? '')
-          : Array.from({ length: parts }, (_, i) => {
-              const part = byKey.get(`${tier}:${transfer}:${i}`);
-              return part?.bytes ?? part?.json ?? '<missing part>';
-            }).join(''),
+          ? json
+          : Array.from({ length: parts }, (_, i) => byKey.get(`${tier}:${transfer}:${i}`)?.json ?? '<missing part>').join(''),
     }));
 }
 
-/** Every row of a store; a field stored as bytes (Uint8Array) comes back as its UTF-8 text. */
 async function storedRows<T>(extensionPage: Page, store: string): Promise<T[]> {
   return extensionPage.evaluate(
     (name) =>
@@ -76,13 +70,7 @@ async function storedRows<T>(extensionPage: Page, store: string): Promise<T[]> {
           const all = db.transaction(name).objectStore(name).getAll();
           all.onsuccess = () => {
             db.close();
-            const utf8 = new TextDecoder();
-            const rows = (all.result as Record<string, unknown>[]).map((row) =>
-              Object.fromEntries(
-                Object.entries(row).map(([key, value]) => [key, value instanceof Uint8Array ? utf8.decode(value) : value]),
-              ),
-            );
-            resolve(rows as T[]);
+            resolve(all.result as T[]);
           };
           all.onerror = () => reject(all.error);
         };
