@@ -38,6 +38,8 @@ export interface MeasuredResults {
      * the sample with the most held. Tells the heap's share of the RSS peak from the rest.
      */
     hostHeapHeld?: HeapUsage | null;
+    /** The most ArrayBuffer contents the search host held in those samples (outside its JS heap). */
+    hostBackingStoresPeakMB?: number | null;
   };
   snapshot: {
     /** From index ready to both tiers saved (the worker waits for 5 s without changes first). */
@@ -147,11 +149,14 @@ export async function measureExtension(session: ExtensionSession, helper: string
     if (memory.extensionMB > sampled.extensionMB) sampled = memory;
   }, 250);
   let hostHeapHeld: HeapUsage | null = null;
+  let hostBackingStoresPeakMB: number | null = null;
   let heapSampling = true;
   const heapSampler = (async () => {
     while (heapSampling) {
       const heap = await searchHostHeap(context, page, false).catch(() => null);
       if (heap && heap.totalMB > (hostHeapHeld?.totalMB ?? -1)) hostHeapHeld = heap;
+      if (heap?.backingStoresMB !== undefined && heap.backingStoresMB > (hostBackingStoresPeakMB ?? -1))
+        hostBackingStoresPeakMB = heap.backingStoresMB;
       await sleep(2_000);
     }
   })();
@@ -361,6 +366,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
       workerHeapAfter,
       hostHeapAfter,
       hostHeapHeld,
+      hostBackingStoresPeakMB,
     },
     snapshot: {
       savedAfterMs: round(savedAfterMs),

@@ -82,6 +82,8 @@ export interface HeapUsage {
   /** V8 heap in use after a full garbage collection. */
   usedMB: number;
   totalMB: number;
+  /** ArrayBuffer contents, kept outside the JS heap (posting lists are bytes); absent where Chromium does not say. */
+  backingStoresMB?: number;
 }
 
 type Send = (method: string, params?: object) => Promise<Record<string, unknown>>;
@@ -89,8 +91,12 @@ type Send = (method: string, params?: object) => Promise<Record<string, unknown>
 /** The JS heap in use, after a full garbage collection unless `collect` is false (then garbage counts too). */
 async function heapOf(send: Send, collect = true): Promise<HeapUsage> {
   if (collect) await send('HeapProfiler.collectGarbage');
-  const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-  return { usedMB: Math.round(usage.usedSize / MB), totalMB: Math.round(usage.totalSize / MB) };
+  const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number; backingStorageSize?: number };
+  return {
+    usedMB: Math.round(usage.usedSize / MB),
+    totalMB: Math.round(usage.totalSize / MB),
+    ...(usage.backingStorageSize === undefined ? {} : { backingStoresMB: Math.round(usage.backingStorageSize / MB) }),
+  };
 }
 
 /** A page's JS heap after garbage collection. */

@@ -66,15 +66,16 @@ const privateOf = (memory: ProcessMemory) =>
     ? ''
     : `${memory.extensionPrivateMB} MB of it private, the rest shared with other Chromium processes; `;
 /** The most V8 held for the search host's heap during the build, garbage included (sampled every 2 s). */
-const heldOf = (heap: HeapUsage | null | undefined) =>
+const heldOf = (heap: HeapUsage | null | undefined, backingStoresPeakMB: number | null | undefined) =>
   heap
-    ? `; while building, the search host's heap held up to ${heap.totalMB} MB, ${heap.usedMB} MB of it in use or garbage not yet collected`
+    ? `; while building, the search host's heap held up to ${heap.totalMB} MB, ${heap.usedMB} MB of it in use or garbage not yet collected${backingStoresPeakMB == null ? '' : `, and up to ${backingStoresMB(backingStoresPeakMB)} besides`}`
     : '';
+const backingStoresMB = (mb: number) => `${mb} MB of ArrayBuffer contents (posting lists)`;
 
 /** The most V8 held for each heap during the save (sampled every 500 ms), when the run recorded it. */
 const savingHeldOf = ({ hostHeapHeld, workerHeapHeld }: ExtensionResults['snapshot']) =>
   hostHeapHeld || workerHeapHeld
-    ? `; while saving, JS heaps held up to ${hostHeapHeld?.totalMB ?? '?'} MB in the search host and ${workerHeapHeld?.totalMB ?? '?'} MB in the worker, garbage included`
+    ? `; while saving, JS heaps held up to ${hostHeapHeld?.totalMB ?? '?'} MB in the search host${hostHeapHeld?.backingStoresMB === undefined ? '' : ` (and ${backingStoresMB(hostHeapHeld.backingStoresMB)})`} and ${workerHeapHeld?.totalMB ?? '?'} MB in the worker, garbage included`
     : '';
 
 export function ratios(extension: ExtensionResults, baselines: BaselineResults | null): Ratio[] {
@@ -143,7 +144,7 @@ export function targetRows(size: number, e: ExtensionResults): TargetRow[] {
   });
   rows.push({
     metric: 'Memory: extension process RSS, peak during rebuild',
-    value: `${e.indexBuild.memoryPeak.extensionMB} MB (${privateOf(e.indexBuild.memoryPeak)}${e.indexBuild.memoryBefore.extensionMB} MB before, worker stopped; after build JS heap of the worker ${e.indexBuild.workerHeapAfter?.usedMB ?? '?'} MB${e.indexBuild.hostHeapAfter ? `, of the search host ${e.indexBuild.hostHeapAfter.usedMB} MB` : ''}${heldOf(e.indexBuild.hostHeapHeld)})`,
+    value: `${e.indexBuild.memoryPeak.extensionMB} MB (${privateOf(e.indexBuild.memoryPeak)}${e.indexBuild.memoryBefore.extensionMB} MB before, worker stopped; after build JS heap of the worker ${e.indexBuild.workerHeapAfter?.usedMB ?? '?'} MB${e.indexBuild.hostHeapAfter ? `, of the search host ${e.indexBuild.hostHeapAfter.usedMB} MB${e.indexBuild.hostHeapAfter.backingStoresMB === undefined ? '' : ` and ${backingStoresMB(e.indexBuild.hostHeapAfter.backingStoresMB)}`}` : ''}${heldOf(e.indexBuild.hostHeapHeld, e.indexBuild.hostBackingStoresPeakMB)})`,
     target: size > 10_000 ? `< 500 MB${label}` : '—',
     met: size > 10_000 ? e.indexBuild.memoryPeak.extensionMB < 500 : null,
   });

@@ -18,7 +18,8 @@ afterEach(async () => {
 async function partsOf(transfer: string, watermark: number): Promise<SnapshotPart[]> {
   const full = [`{"header":"${transfer}"}\n`, ...Array.from({ length: 5 }, (_, i) => `["${transfer} line ${i}"]\n`)];
   const parts: SnapshotPart[] = [];
-  const taken = { version: 2, watermark, quick: [`quick of ${transfer} `.repeat(8)], full: full.values() };
+  // Characters of two and four bytes, so parts end inside runs of them.
+  const taken = { version: 2, watermark, quick: [`quick of ${transfer}, café \u{1F4DA} `.repeat(8)], full: full.values() };
   for await (const part of splitSnapshot(taken, transfer, { maxBytes: 40 })) parts.push(part);
   return parts;
 }
@@ -38,7 +39,7 @@ describe('snapshot receiver', () => {
     const quick = (await readSnapshotTier(db, 'quick'))!;
     const full = (await readSnapshotTier(db, 'full'))!;
     expect([quick.watermark, full.watermark, quick.transfer, full.transfer]).toEqual([100, 100, 't1', 't1']);
-    expect(await readTierText(quick)).toBe('quick of t1 '.repeat(8));
+    expect(await readTierText(quick)).toBe('quick of t1, café \u{1F4DA} '.repeat(8));
     expect(full.parts).toBe(parts.filter((part) => part.tier === 'full').length);
     expect(await readTierText(full)).toContain('["t1 line 4"]\n');
   });
