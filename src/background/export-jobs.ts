@@ -4,6 +4,7 @@
 // falls behind, the builder waits (backpressure), so the worker never holds the whole file.
 import { toBase64 } from '../core/base64';
 import { MAX_CHUNK_BYTES, MAX_CHUNK_CHARS, queuedSize, takeBytes, takeText } from '../core/export/transfer-chunks';
+import { yieldToEvents } from '../core/time-slices';
 import type { ExportFormat, ExportPartResponse, ExportProgress, ExportScope } from '../messaging/protocol';
 import { RequestError } from '../messaging/result';
 import type { CrisscrossDb } from '../storage/db';
@@ -38,8 +39,6 @@ interface Job {
   waiting: Set<() => void>;
   idle: ReturnType<typeof setTimeout> | undefined;
 }
-
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
   const { appVersion, pollMs = 250, idleMs = 60_000, batchSize, log = () => undefined } = options;
@@ -103,7 +102,7 @@ export function createExportJobs(db: CrisscrossDb, options: ExportJobOptions) {
               job.progress.done += items;
               wake(job);
               // Lets search and every other request in before the next batch.
-              await tick();
+              await yieldToEvents();
               check();
             },
           },
