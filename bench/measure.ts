@@ -1,10 +1,18 @@
 // Steps 2-5 in the browser relaunched on the filled profile: index build, snapshot, cold starts and typing.
-import type { ConsoleMessage } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import type { ExtensionSession } from '../test/e2e/extension';
 import { extensionPageApi, openExtensionPage, sleep, valueOf, type WarmUp } from './extension-client';
 import type { ColdFull, TierRead } from './extension-page';
 import type { InsertResults } from './insert';
-import { chromiumMemory, searchHostHeap, serviceWorkerHeap, type HeapUsage, type ProcessMemory } from './memory';
+import {
+  chromiumMemory,
+  extensionFootprint,
+  searchHostHeap,
+  serviceWorkerHeap,
+  type Footprint,
+  type HeapUsage,
+  type ProcessMemory,
+} from './memory';
 import { COLD_QUERY, FIRST_QUERY_AFTER_OPEN, NO_MATCH, TYPED_QUERIES, TYPING_PASSES, keystrokes } from './queries';
 import { startCpuMeter, type CpuShare } from './cpu';
 import { median, round, summarize, type Summary } from './stats';
@@ -40,6 +48,8 @@ export interface MeasuredResults {
     hostHeapHeld?: HeapUsage | null;
     /** The most ArrayBuffer contents the search host held in those samples (outside its JS heap). */
     hostBackingStoresPeakMB?: number | null;
+    /** The largest private footprint Chrome measured for the extension process, dumped about every 10 s during the build. */
+    footprintPeak?: Footprint | null;
   };
   snapshot: {
     /** From index ready to both tiers saved (the worker waits for 5 s without changes first). */
@@ -52,6 +62,8 @@ export interface MeasuredResults {
      */
     hostHeapHeld?: HeapUsage | null;
     workerHeapHeld?: HeapUsage | null;
+    /** The largest private footprint Chrome measured for the extension process, dumped about every second until the snapshot was saved. */
+    footprintPeak?: Footprint | null;
     quickMB: number;
     fullMB: number;
     watermark: number;
@@ -119,6 +131,36 @@ const SNAPSHOT_DELAY_MS = 5_000;
 
 export type ExtensionResults = InsertResults & MeasuredResults;
 
+/**
+ * Memory-infra dumps of the extension process taken one after another, `everyMs` apart, from start()
+ * until stop(), which resolves to the dump with the largest private footprint (null if none named it).
+ * A dump takes a few hundred milliseconds of the browser's time, so it is taken far less often than RSS.
+ */
+function footprintSampler(context: BrowserContext, page: Page, profileDir: string) {
+  let running: Promise<Footprint | null> | null = null;
+  let sampling = false;
+  return {
+    start(everyMs: number): void {
+      sampling = true;
+      running = (async () => {
+        let peak: Footprint | null = null;
+        while (sampling) {
+          const footprint = await extensionFootprint(context, page, profileDir).catch(() => null);
+          if (footprint && footprint.privateMB > (peak?.privateMB ?? -1)) peak = footprint;
+          for (let waited = 0; sampling && waited < everyMs; waited += 100) await sleep(100);
+        }
+        return peak;
+      })();
+    },
+    async stop(): Promise<Footprint | null> {
+      sampling = false;
+      const peak = (await running) ?? null;
+      running = null;
+      return peak;
+    },
+  };
+}
+
 export interface MeasureOptions {
   coldRuns: number;
   log: (message: string) => void;
@@ -160,6 +202,8 @@ export async function measureExtension(session: ExtensionSession, helper: string
       await sleep(2_000);
     }
   })();
+  const footprints = footprintSampler(context, page, profileDir);
+  footprints.start(10_000);
   const buildCpu = startCpuMeter(profileDir);
   const buildStart = performance.now();
   // Woken by a request that does not wait for the index: a warmUp arriving while the new worker is still
@@ -186,11 +230,13 @@ export async function measureExtension(session: ExtensionSession, helper: string
     }
   } catch (error) {
     clearInterval(sampler);
+    await footprints.stop();
     throw error;
   } finally {
     heapSampling = false;
   }
   await heapSampler;
+  const buildFootprint = await footprints.stop();
   const buildMs = performance.now() - buildStart;
   const cpuBuild = buildCpu();
   const memoryAfter = chromiumMemory(profileDir);
@@ -207,6 +253,7 @@ export async function measureExtension(session: ExtensionSession, helper: string
   const snapshotLimit = Math.max(120_000, size * 3);
   let lastPing = readyAt;
   const savingHeld: { host: HeapUsage | null; worker: HeapUsage | null } = { host: null, worker: null };
+  footprints.start(1_000);
   heapSampling = true;
   const savingHeapSampler = (async () => {
     while (heapSampling) {
@@ -228,11 +275,15 @@ export async function measureExtension(session: ExtensionSession, helper: string
       }
       await sleep(250);
     }
+  } catch (error) {
+    await footprints.stop();
+    throw error;
   } finally {
     clearInterval(sampler);
     heapSampling = false;
   }
   await savingHeapSampler;
+  const savingFootprint = await footprints.stop();
   const savedAfterMs = performance.now() - readyAt;
   const savingPeak = sampled;
   log(`snapshot saved ${(savedAfterMs / 1000).toFixed(1)} s after the index was ready`);
@@ -367,12 +418,14 @@ export async function measureExtension(session: ExtensionSession, helper: string
       hostHeapAfter,
       hostHeapHeld,
       hostBackingStoresPeakMB,
+      footprintPeak: buildFootprint,
     },
     snapshot: {
       savedAfterMs: round(savedAfterMs),
       memoryPeak: savingPeak,
       hostHeapHeld: savingHeld.host,
       workerHeapHeld: savingHeld.worker,
+      footprintPeak: savingFootprint,
       quickMB: mb(read.quick.chars),
       fullMB: mb(read.full.chars),
       watermark: read.quick.watermark,

@@ -167,3 +167,71 @@ async function targetHeap(
     await cdp.detach();
   }
 }
+
+/** The extension process as Chrome itself measures it (a memory-infra dump), in MB. */
+export interface Footprint {
+  /** Private memory footprint: what Chrome's task manager shows as the process's memory. */
+  privateMB: number;
+  /** V8 heaps of the process's main thread (the extension's pages) and of its workers (the service worker). */
+  v8MainMB: number;
+  v8WorkersMB: number;
+  mallocMB: number;
+}
+
+type DumpEvent = { ph?: string; pid?: number; args?: { dumps?: DumpArgs } };
+type DumpArgs = {
+  process_totals?: { private_footprint_bytes?: string };
+  allocators?: Record<string, { attrs?: Record<string, { value?: string }> }>;
+};
+
+/**
+ * The extension process's footprint from a memory-infra dump, taken through a page's DevTools session
+ * (tracing is browser-wide), or null when the dump names no extension process.
+ */
+export async function extensionFootprint(context: BrowserContext, page: Page, profileDir: string): Promise<Footprint | null> {
+  const cdp = await context.newCDPSession(page);
+  const send = (method: string, params?: object) => cdp.send(method as 'Tracing.start', params);
+  try {
+    const events: DumpEvent[] = [];
+    cdp.on('Tracing.dataCollected', (event: { value: object[] }) => events.push(...(event.value as DumpEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await send('Tracing.start', {
+      traceConfig: {
+        includedCategories: ['disabled-by-default-memory-infra'],
+        excludedCategories: ['*'],
+        memoryDumpConfig: { triggers: [] },
+      },
+      transferMode: 'ReportEvents',
+    });
+    await send('Tracing.requestMemoryDump', { levelOfDetail: 'light' });
+    await send('Tracing.end');
+    await complete;
+    const extension = new Set(
+      [...browserProcesses(profileDir)].filter(([, args]) => args.includes('--extension-process')).map(([pid]) => Number(pid)),
+    );
+    // A process's totals and its allocators come in separate events.
+    let privateBytes = 0;
+    const allocators: NonNullable<DumpArgs['allocators']> = {};
+    for (const event of events) {
+      if (event.ph !== 'v' || event.pid === undefined || !extension.has(event.pid)) continue;
+      const dumps = event.args?.dumps;
+      privateBytes += hex(dumps?.process_totals?.private_footprint_bytes);
+      Object.assign(allocators, dumps?.allocators ?? {});
+    }
+    if (privateBytes === 0) return null;
+    const allocated = (name: string) => {
+      const attrs = allocators[name]?.attrs;
+      return Math.round(hex(attrs?.effective_size?.value ?? attrs?.size?.value) / MB);
+    };
+    return {
+      privateMB: Math.round(privateBytes / MB),
+      v8MainMB: allocated('v8/main'),
+      v8WorkersMB: allocated('v8/workers'),
+      mallocMB: allocated('malloc'),
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const hex = (value: string | undefined) => (value ? parseInt(value, 16) : 0);
