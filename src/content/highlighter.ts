@@ -89,6 +89,9 @@ export function createHighlighter(doc: Document, send: typeof sendRequest) {
     const target = returnFocus;
     returnFocus = null;
     if (target instanceof HTMLElement && target.isConnected && !ui.contains(target)) target.focus({ preventScroll: true });
+    // Nothing to go back to (focus was on the page itself): leave our UI anyway. A focused control that
+    // was just hidden would otherwise keep focus until the browser next updates the page's layout.
+    if (ui.contains(doc.activeElement)) (ui.root.activeElement as HTMLElement | null)?.blur();
   }
 
   /** Anchors every highlight against the page as it is now, and draws the ones found. */
