@@ -56,6 +56,9 @@ export function browserProcesses(profileDir: string): Map<string, string[]> {
   return new Map([...ours].map((pid) => [pid, commandLines.get(pid) ?? []]));
 }
 
+/** Whether a browser process (by its command line) is the extension's renderer: its worker and pages. */
+const isExtensionProcess = (args: readonly string[]) => args.includes('--extension-process');
+
 export function chromiumMemory(profileDir: string): ProcessMemory {
   const processes = browserProcesses(profileDir);
   let total = 0;
@@ -64,7 +67,7 @@ export function chromiumMemory(profileDir: string): ProcessMemory {
   for (const [pid, args] of processes) {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
     total += kb;
-    if (!args.includes('--extension-process')) continue;
+    if (!isExtensionProcess(args)) continue;
     extension += kb;
     const rollup = readProc(pid, 'smaps_rollup') ?? '';
     for (const field of ['Private_Clean', 'Private_Dirty'])
@@ -206,9 +209,7 @@ export async function extensionFootprint(context: BrowserContext, page: Page, pr
     await send('Tracing.requestMemoryDump', { levelOfDetail: 'light' });
     await send('Tracing.end');
     await complete;
-    const extension = new Set(
-      [...browserProcesses(profileDir)].filter(([, args]) => args.includes('--extension-process')).map(([pid]) => Number(pid)),
-    );
+    const extension = new Set([...browserProcesses(profileDir)].filter(([, args]) => isExtensionProcess(args)).map(([pid]) => Number(pid)));
     // A process's totals and its allocators come in separate events.
     let privateBytes = 0;
     const allocators: NonNullable<DumpArgs['allocators']> = {};
