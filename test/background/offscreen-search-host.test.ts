@@ -46,6 +46,8 @@ function setUp(tabs: FakeTab[], { partBytes = 1_000, createFails = false } = {})
   const sent: Envelope[] = [];
   /** What the document posted to the worker, with the buffers each message handed over. */
   const posted: { message: Envelope; transfer: ArrayBuffer[] }[] = [];
+  /** How many messages the document had posted at each gap it took between snapshot parts. */
+  const gapsAfter: number[] = [];
   const bus = { lose: false };
   let host: ReturnType<typeof createSearchHostPage> | null = null;
   let worker: ReturnType<typeof createBackground> | null = null;
@@ -70,6 +72,9 @@ function setUp(tabs: FakeTab[], { partBytes = 1_000, createFails = false } = {})
         log,
         snapshotDelayMs: 60_000,
         partBytes,
+        partGap: async () => {
+          gapsAfter.push(posted.length);
+        },
         // The document's messages reach the worker (the other pages do not answer them).
         sendMessage: async (message, transfer = []) => {
           sent.push(message as Envelope);
@@ -118,6 +123,7 @@ function setUp(tabs: FakeTab[], { partBytes = 1_000, createFails = false } = {})
     log,
     sent,
     posted,
+    gapsAfter,
     send,
     titles,
     clip,
@@ -162,7 +168,9 @@ describe('search in an offscreen document', () => {
   it('sends its snapshot to the worker in parts, and a new document restores from it without a rebuild', async () => {
     // Many distinct words, so each tier's JSON spans several parts.
     const text = `Herons wade through the estuary shallows. ${Array.from({ length: 400 }, (_, i) => `marsh${i}word`).join(' ')}`;
-    const { startWorker, clip, titles, sent, posted, closeDocument, log, flush } = setUp([tabFor(1, 'Herons of the estuary', text)]);
+    const { startWorker, clip, titles, sent, posted, gapsAfter, closeDocument, log, flush } = setUp([
+      tabFor(1, 'Herons of the estuary', text),
+    ]);
     await startWorker();
     await clip(1);
     const parts = () => sent.filter((message) => message.type === 'saveSearchSnapshotPart');
@@ -178,6 +186,9 @@ describe('search in an offscreen document', () => {
       ),
     ).toBe(true);
     expect(posted.filter(({ transfer }) => transfer.length === 1).length).toBe(parts().length);
+    // A gap after each part but the last, each taken once its part was posted (and stored: posting awaits the answer).
+    const partAt = posted.flatMap(({ message }, i) => (message.type === 'saveSearchSnapshotPart' ? [i + 1] : []));
+    expect(gapsAfter).toEqual(partAt.slice(0, -1));
     // Stored as they came: a row per part, and a manifest per tier naming the transfer.
     const full = (await db.searchSnapshot.get('full'))!;
     const fullParts = await db.searchSnapshot.where('tier').startsWith(`full:${full.transfer}:`).toArray();
