@@ -6,6 +6,7 @@ import type { LibraryItem, LibrarySort, ListCursor, SearchResultView } from '../
 import { makeCapture } from '../fixtures/captures';
 import { answer, requestsOf, resetPageBrowser } from './page-browser';
 import { act } from 'preact/test-utils';
+import { render } from 'preact';
 import { byName, choose, click, mount, unmountAll } from './render';
 
 vi.mock('../../src/platform/browser', async () => ({ browser: (await import('./page-browser')).pageBrowser }));
@@ -124,6 +125,54 @@ describe('library list', () => {
     await click(onlyNotes);
     await vi.waitFor(() => expect(status(root)).toBe('1 highlight'));
     expect(requestsOf('listLibrary').at(-1)).toMatchObject({ type: 'highlight', hasNotes: true });
+  });
+
+  it('shows the count of the list in view, not a late one asked for the list before it', async () => {
+    serveLibrary();
+    // The clips' first count is held until the user has switched to highlights.
+    let releaseClips = () => undefined as void;
+    const clipsHeld = new Promise<void>((resolve) => (releaseClips = resolve));
+    let heldOnce = false;
+    answer('listLibrary', async ({ type, offset, limit }) => {
+      const all = type === 'clip' ? CLIPS : HIGHLIGHTS;
+      if (type === 'clip' && !heldOnce) {
+        heldOnce = true;
+        await clipsHeld;
+      }
+      return { items: all.slice(offset, offset + limit), total: all.length, last: null };
+    });
+    const root = await mount(<LibraryList />);
+    await click(byName(root, '[role="radio"]', 'Highlights'));
+    await vi.waitFor(() => expect(status(root)).toBe('2 highlights'));
+    await act(async () => releaseClips());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status(root)).toBe('2 highlights');
+    expect(rowTitles(root, 'Highlights')).toEqual(['“Customer Service is the new marketing”', '“Value is what the user says it is”']);
+  });
+
+  it('never draws the rows of the list before under the next one, even for the one render before they are dropped', async () => {
+    const { VirtualList } = await import('../../src/library/components/VirtualList');
+    const root = document.createElement('div');
+    document.body.append(root);
+    const list = (key: string, titles: string[]) => (
+      <VirtualList<string, null>
+        total={titles.length}
+        rowHeight={40}
+        pageSize={10}
+        label="Items"
+        resetKey={key}
+        loadPage={async (offset, limit) => ({ items: titles.slice(offset, offset + limit), last: null })}
+        renderRow={(title) => <a class="row-title">{title}</a>}
+      />
+    );
+    await act(() => render(list('clips', ['A clip', 'Another clip']), root));
+    await vi.waitFor(() => expect(rowTitles(root, 'Items')).toEqual(['A clip', 'Another clip']));
+    // Rendered outside act: the DOM as drawn before the list's effects run.
+    render(list('highlights', ['A highlight']), root);
+    expect(rowTitles(root, 'Items')).toEqual([]);
+    await vi.waitFor(() => expect(rowTitles(root, 'Items')).toEqual(['A highlight']));
+    await act(() => render(null, root));
+    root.remove();
   });
 
   it('shows onboarding when nothing is saved yet', async () => {

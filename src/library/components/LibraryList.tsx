@@ -1,5 +1,5 @@
 // The library list: every clip or highlight, sorted, searchable and filterable, or onboarding when empty.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatShortDate } from '../../core/format-date';
 import { urlWithTextFragment } from '../../core/text-fragment';
 import { sendRequest } from '../../messaging/client';
@@ -39,6 +39,10 @@ export function LibraryList() {
   const listQuery: LibraryListQuery = { type, sort, hasNotes, orphaned, ...(filtered ? { filters } : {}) };
   /** Items chosen for bulk actions. */
   const selection = useListSelection(listQuery);
+  /** Names the list shown: a count asked for another list (another type, say) arrives too late to be shown. */
+  const listKey = `${type}:${sort}:${hasNotes}:${orphaned}:${filterKey}:${freshness}`;
+  const shownList = useRef(listKey);
+  shownList.current = listKey;
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setFreshness((value) => value + 1);
@@ -54,10 +58,10 @@ export function LibraryList() {
       if (!result.ok && after) result = await sendRequest('listLibrary', request);
       // A failed read (the worker restarting, say) rejects, so the list asks again rather than showing the page empty.
       if (!result.ok) throw new Error(result.error);
-      setTotal(result.value.total);
+      if (shownList.current === listKey) setTotal(result.value.total);
       return result.value;
     },
-    [type, sort, hasNotes, orphaned, filterKey, freshness],
+    [listKey],
   );
 
   useEffect(() => {
@@ -187,7 +191,7 @@ export function LibraryList() {
                 rowHeight={ROW_HEIGHT}
                 pageSize={PAGE_SIZE}
                 loadPage={loadPage}
-                resetKey={`${type}:${sort}:${hasNotes}:${orphaned}:${filterKey}:${freshness}`}
+                resetKey={listKey}
                 label={type === 'clip' ? 'Clips' : 'Highlights'}
                 onMove={(from, to, event) => event.shiftKey && void selection.selectRange(to, from)}
                 renderRow={(item, index) => (

@@ -32,7 +32,10 @@ interface Props<T, C> {
 export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, renderRow, label, resetKey, onMove }: Props<T, C>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ start: 0, end: 30 });
-  const [rows, setRows] = useState<Map<number, T>>(new Map());
+  const [loaded, setLoaded] = useState<{ key: string; rows: Map<number, T> }>(() => ({ key: resetKey, rows: new Map() }));
+  // Rows loaded for another resetKey are never drawn: until the reset below runs (after this render), the
+  // old list's rows would show under the new list's label, and a row focused then would vanish under it.
+  const rows = loaded.key === resetKey ? loaded.rows : new Map<number, T>();
   /** Counts pages that failed to load: each failure asks for the pages in view again a moment later. */
   const [failures, setFailures] = useState(0);
   const requested = useRef(new Set<number>());
@@ -45,7 +48,7 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
     generation.current++;
     requested.current.clear();
     lasts.current.clear();
-    setRows(new Map());
+    setLoaded({ key: resetKey, rows: new Map() });
     scroller.current?.scrollTo({ top: 0 });
   }, [resetKey]);
 
@@ -78,10 +81,10 @@ export function VirtualList<T, C>({ total, rowHeight, loadPage, pageSize, render
       void loaded.then(
         ({ items }) => {
           if (asked !== generation.current) return;
-          setRows((previous) => {
-            const next = new Map(previous);
+          setLoaded((previous) => {
+            const next = new Map(previous.rows);
             items.forEach((item, i) => next.set(page * pageSize + i, item));
-            return next;
+            return { key: previous.key, rows: next };
           });
         },
         () => {
