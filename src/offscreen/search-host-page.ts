@@ -16,8 +16,8 @@ import type { CrisscrossDb } from '../storage/db';
  * Quiet time after each snapshot part is stored, before the next is made. A part's bytes cross to the
  * worker and into IndexedDB through buffers the process appears to give back only a little later:
  * sent back to back, the 58 parts of a snapshot at 100k items raised the extension process's RSS by up to
- * 170 MB (peaks of 537 to 607 MB over four benchmark runs); with this gap, which adds about 9 s to that
- * save, the peak was 481 MB. A save is a cache write in the background: nobody waits for it.
+ * 170 MB (peaks of 537 to 607 MB over four benchmark runs); with this gap, which adds about 8 s to that
+ * save, the peak was 481-485 MB over three. A save is a cache write in the background: nobody waits for it.
  */
 export const PART_GAP_MS = 150;
 
