@@ -14,7 +14,7 @@ export const MIN_COMPACT_SIZE = 8;
 /** Postings per entry of the lookup index: a lookup by id decodes at most this many. */
 const BLOCK = 32;
 /** The index of a list with one block (shared: it is never written). */
-const NO_INDEX = new Uint32Array(0);
+const NO_INDEX: number[] = [];
 
 export type FieldTermData = Map<number, Map<number, number>>;
 
@@ -38,6 +38,8 @@ export class CompactPostings {
   /**
    * For every BLOCK-th posting after the first: the offset of its gap and the id before it, plus 1
    * (pairs). The first block starts at offset 0 after id -1, so a list of one block needs no index.
+   * A plain array of small integers, not a typed array: a typed array brings an ArrayBuffer of its
+   * own, and with it about 200 bytes of objects in and out of the JS heap, for every long list.
    */
   private index = NO_INDEX;
   /** Where the last id found or iterated to has its frequency: MiniSearch's vacuum reads each id right after iterating to it. */
@@ -196,7 +198,7 @@ export class CompactPostings {
 
   /** Bytes held by the arrays (for tests and measurements). */
   get byteLength(): number {
-    return this.bytes.byteLength + this.index.byteLength;
+    return this.bytes.byteLength + this.index.length * 4;
   }
 
   /**
@@ -228,8 +230,8 @@ export class CompactPostings {
   /** Lets go of spare room: a loaded or compacted list rarely grows (only an item being indexed adds to it). */
   private trim(): void {
     if (this.bytes.length > this.end) this.bytes = this.bytes.slice(0, this.end);
-    const entries = 2 * (Math.ceil(this.slots / BLOCK) - 1);
-    if (this.index.length > entries) this.index = entries > 0 ? this.index.slice(0, entries) : NO_INDEX;
+    // An array pushed to keeps spare room for more entries; its copy has none.
+    if (this.index !== NO_INDEX) this.index = this.index.slice();
   }
 
   /** Where the frequency of `id` starts (deleted or not), or -1. */
@@ -267,13 +269,8 @@ export class CompactPostings {
   private addIndexEntry(at: number): void {
     const block = this.slots / BLOCK;
     if (block === 0) return;
-    if (2 * block > this.index.length) {
-      const grown = new Uint32Array(Math.max(4, this.index.length * 2));
-      grown.set(this.index);
-      this.index = grown;
-    }
-    this.index[2 * block - 2] = at;
-    this.index[2 * block - 1] = this.lastId + 1;
+    if (this.index === NO_INDEX) this.index = [];
+    this.index.push(at, this.lastId + 1);
   }
 
   /** Makes room for `extra` more bytes, first by dropping deleted postings. Never called while iterating. */
