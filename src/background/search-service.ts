@@ -168,7 +168,7 @@ export function createSearchService(
       indexed += clips.length + highlights.length;
       if (sinceCompaction >= COMPACT_EVERY_ITEMS) {
         sinceCompaction = 0;
-        await index.compactPostings(yieldToEvents);
+        await index.compact(yieldToEvents);
       }
       await yieldToEvents();
     }
@@ -243,7 +243,7 @@ export function createSearchService(
     applyPending();
     try {
       await index.vacuum();
-      await index.compactPostings(yieldToEvents);
+      await index.compact(yieldToEvents);
       await snapshots.write(index.toSnapshot());
     } catch (error) {
       // The snapshot is a cache: losing one only costs a catch-up or rebuild at the next start.

@@ -23,6 +23,7 @@ import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from '.
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
+import { trimFieldLengths } from './field-lengths';
 import { CHUNK_CHARS, fullTierPieces, loadFullTierParts } from './full-tier-codec';
 import { captureTier, tierPieces, viewTier } from './tier-json';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
@@ -211,13 +212,16 @@ export class SearchIndex {
   }
 
   /**
-   * Moves long posting lists into typed arrays: the same results from about half the memory. Lists
-   * loaded from a snapshot are compact already; this catches those that grew from added items.
-   * Runs in slices of a few milliseconds, awaiting `pause` between them.
+   * Moves long posting lists into typed arrays (the same results from about half the memory) and lets
+   * go of the spare room in new documents' field lengths. A loaded snapshot is compact already; this
+   * catches what grew from added items. Runs in slices of a few milliseconds, awaiting `pause` between them.
    */
-  async compactPostings(pause: Pause = yieldToEvents): Promise<void> {
+  async compact(pause: Pause = yieldToEvents): Promise<void> {
     await compactTermIndex(this.quick, pause);
-    if (this.full) await compactTermIndex(this.full, pause);
+    trimFieldLengths(this.quick);
+    if (!this.full) return;
+    await compactTermIndex(this.full, pause);
+    trimFieldLengths(this.full);
   }
 
   /** Cleans up stale postings left by updates and removals; worth awaiting before toSnapshot(). */
