@@ -13,6 +13,14 @@ interface FieldLengthAccess {
 const trimmedBelow = new WeakMap<object, number>();
 
 /**
+ * Records that the tier's field lengths are exact already, as in a tier loaded from a snapshot (arrays
+ * parsed from JSON are made to size): the next trim then copies only documents added after this.
+ */
+export function markFieldLengthsExact<T>(tier: MiniSearch<T>): void {
+  trimmedBelow.set(tier, (tier as unknown as FieldLengthAccess)._nextId);
+}
+
+/**
  * Replaces the field-length arrays of documents added since the last call by exact copies. A short
  * id's lengths never change once added (an edited document gets a new id), so each is copied once.
  * Returns how many were copied.

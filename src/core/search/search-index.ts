@@ -23,7 +23,7 @@ import { scorerFor, type ScoreOptions, type TermSpec, type TierMatches } from '.
 import { INDEX_VERSION, guardLoad, parseTier, validateEnvelope, type FullTierSource, type SearchSnapshot } from './snapshot';
 import { createFullTier, createQuickTier, loadQuickTier } from './tiers';
 import { compactTermIndex } from './compact-postings';
-import { trimFieldLengths } from './field-lengths';
+import { markFieldLengthsExact, trimFieldLengths } from './field-lengths';
 import { CHUNK_CHARS, fullTierPieces, loadFullTierParts } from './full-tier-codec';
 import { captureTier, tierPieces, viewTier } from './tier-json';
 import type { ItemRef, SearchFilters, SearchHit, SearchItem } from './types';
@@ -100,6 +100,7 @@ export class SearchIndex {
     const quickJs = parseTier(envelope.quick, QUICK_FIELDS, 'quick');
     const index = new SearchIndex();
     index.quick = guardLoad(() => loadQuickTier(quickJs), 'quick');
+    markFieldLengthsExact(index.quick);
     // Part of restoring: the first keystroke should not be the one copying 100,000 items' field lengths.
     scorerFor(index.quick).prepare();
     index.indexStoredFields(quickJs);
@@ -444,6 +445,7 @@ export class SearchIndex {
 
   private install(tier: MiniSearch<FullDoc>): void {
     this.twins.changed();
+    markFieldLengthsExact(tier);
     scorerFor(tier).prepare();
     this.full = tier;
     this.pendingFull = null;

@@ -1,9 +1,10 @@
 // Trimming field lengths swaps MiniSearch's arrays for exact copies: the same numbers, each document once.
 import { describe, expect, it } from 'vitest';
 import { toQuickDoc } from '../../../src/core/search/documents';
-import { trimFieldLengths } from '../../../src/core/search/field-lengths';
-import { createQuickTier } from '../../../src/core/search/tiers';
-import { clip, highlight } from './helpers';
+import { markFieldLengthsExact, trimFieldLengths } from '../../../src/core/search/field-lengths';
+import { createQuickTier, loadQuickTier } from '../../../src/core/search/tiers';
+import { SearchIndex } from '../../../src/core/search';
+import { clip, highlight, restore, save } from './helpers';
 
 type Internals = { _fieldLength: Map<number, number[]> };
 const rows = (tier: object) => (tier as Internals)._fieldLength;
@@ -33,5 +34,32 @@ describe('trimFieldLengths', () => {
     expect(trimFieldLengths(tier)).toBe(1);
     expect(rows(tier).get(2)).toEqual(edited);
     expect(rows(tier).get(2)).not.toBe(edited);
+  });
+
+  it('copies nothing of a tier marked exact, as one loaded from a snapshot, until a document is added', () => {
+    const built = createQuickTier();
+    for (const id of ['a', 'b', 'c']) built.add(toQuickDoc(clip({ id, title: `Note ${id}` })));
+    const loaded = loadQuickTier(JSON.parse(JSON.stringify(built)));
+    markFieldLengthsExact(loaded);
+    expect(trimFieldLengths(loaded)).toBe(0);
+    loaded.add(toQuickDoc(clip({ id: 'd', title: 'Note d' })));
+    expect(trimFieldLengths(loaded)).toBe(1);
+  });
+
+  it('leaves the rows of a restored index alone when it compacts, and copies those of items added after', async () => {
+    const built = new SearchIndex();
+    built.addAll([clip({ id: 'a', title: 'Tides', text: 'Tidal power' }), clip({ id: 'b', title: 'Wind', text: 'Wind farms' })]);
+    const index = await restore(save(built), { loadFull: true });
+    const tiers = index as unknown as { quick: object; full: object };
+    const loadedRow = (tier: object) => rows(tier).get(0);
+    const before = [loadedRow(tiers.quick), loadedRow(tiers.full)];
+    index.upsert(clip({ id: 'c', title: 'Waves', text: 'Wave energy' }));
+    const added = [rows(tiers.quick).get(2), rows(tiers.full).get(2)];
+    await index.compact(async () => undefined);
+    expect([loadedRow(tiers.quick), loadedRow(tiers.full)]).toEqual(before);
+    expect(loadedRow(tiers.quick)).toBe(before[0]);
+    expect(loadedRow(tiers.full)).toBe(before[1]);
+    expect(rows(tiers.quick).get(2)).not.toBe(added[0]);
+    expect(rows(tiers.full).get(2)).not.toBe(added[1]);
   });
 });
